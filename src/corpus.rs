@@ -1,0 +1,114 @@
+//! Collections of plans, and the bundled corpus.
+
+use crate::error::Result;
+use crate::model::Plan;
+use crate::parse::Parser;
+
+/// A plan shipped with the crate: its id, file name and text.
+#[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
+pub struct BundledPlan {
+    /// The id the bundled corpus gives it: `dongying-2022`.
+    pub id: &'static str,
+    /// Its file name in `seeds/`.
+    pub file: &'static str,
+    /// Its text, byte for byte as published.
+    pub text: &'static str,
+}
+
+macro_rules! bundled {
+    ($($id:literal => $file:literal),* $(,)?) => {
+        &[$(BundledPlan { id: $id, file: $file, text: include_str!(concat!("../seeds/", $file)) }),*]
+    };
+}
+
+/// The five bundled plans, in the order of their date of issue.
+pub const BUNDLED: &[BundledPlan] = bundled![
+    "liaocheng-2020-2022" => "liaocheng-2020-2022-digital-liaocheng-three-year-plan.txt",
+    "dongying-2021-2022" => "dongying-2021-2022-smart-city-pilot-plan.txt",
+    "dongying-2022" => "dongying-2022-digital-transformation-action-plan.txt",
+    "binzhou-2023" => "binzhou-2023-digital-city-key-points.txt",
+    "jimo-2024" => "jimo-2024-digital-jimo-action-plan.txt",
+];
+
+/// Several plans, kept in the order they were added.
+///
+/// # Examples
+///
+/// ```
+/// use cityalign::Corpus;
+///
+/// let corpus = Corpus::bundled().unwrap();
+/// assert_eq!(corpus.len(), 5);
+/// let plan = corpus.get("dongying-2022").unwrap();
+/// assert_eq!(plan.city.as_deref(), Some("东营"));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Corpus {
+    plans: Vec<Plan>,
+}
+
+impl Corpus {
+    /// An empty corpus.
+    pub fn new() -> Corpus {
+        Corpus::default()
+    }
+
+    /// The bundled plans, parsed.
+    ///
+    /// # Errors
+    ///
+    /// None in practice: the bundled texts are known to parse, and the tests prove it.
+    pub fn bundled() -> Result<Corpus> {
+        let mut corpus = Corpus::new();
+        for plan in BUNDLED {
+            corpus.push(Parser::new().id(plan.id).parse(plan.text)?);
+        }
+        Ok(corpus)
+    }
+
+    /// Adds a plan.
+    pub fn push(&mut self, plan: Plan) {
+        self.plans.push(plan);
+    }
+
+    /// The plan with this id.
+    pub fn get(&self, id: &str) -> Option<&Plan> {
+        self.plans.iter().find(|p| p.id == id)
+    }
+
+    /// The plans, in order.
+    pub fn plans(&self) -> &[Plan] {
+        &self.plans
+    }
+
+    /// Iterates over the plans.
+    pub fn iter(&self) -> std::slice::Iter<'_, Plan> {
+        self.plans.iter()
+    }
+
+    /// How many plans it holds.
+    pub fn len(&self) -> usize {
+        self.plans.len()
+    }
+
+    /// Whether it holds no plan.
+    pub fn is_empty(&self) -> bool {
+        self.plans.is_empty()
+    }
+}
+
+impl FromIterator<Plan> for Corpus {
+    fn from_iter<I: IntoIterator<Item = Plan>>(iter: I) -> Corpus {
+        Corpus { plans: iter.into_iter().collect() }
+    }
+}
+
+impl<'c> IntoIterator for &'c Corpus {
+    type Item = &'c Plan;
+    type IntoIter = std::slice::Iter<'c, Plan>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.plans.iter()
+    }
+}

@@ -1,0 +1,172 @@
+//! Deadlines written in the text: 2022年10月底前, 到2022年, 2021年年底前, 年底前, 年内.
+
+use std::ops::Range;
+
+use super::text::{digit_value, is_space};
+use crate::model::{Date, Deadline, DeadlineSource, Precision};
+
+/// A deadline written in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Mention {
+    pub range: Range<usize>,
+    /// `None` for a date relative to the plan's year (年底前, 年内).
+    pub year: Option<u16>,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+}
+
+impl Mention {
+    /// The deadline this mention sets; `relative_year` stands in for a missing year.
+    pub fn deadline(&self, source: DeadlineSource, relative_year: Option<u16>) -> Option<Deadline> {
+        let (year, source) = match self.year {
+            Some(y) => (y, source),
+            None => (relative_year?, if source == DeadlineSource::Clause { source } else { DeadlineSource::Relative }),
+        };
+        let mut deadline = Deadline::new(year, self.month, source)?;
+        if let (Some(month), Some(day)) = (self.month, self.day) {
+            deadline.last_day = Date::new(year, month, day)?;
+            deadline.precision = Precision::Day;
+        }
+        Some(deadline)
+    }
+}
+
+/// Words before a year that make it a deadline: 到2022年.
+const BEFORE: [&str; 3] = ["到", "至", "于"];
+/// Words after a date that make it a deadline, longest first.
+const AFTER: [&str; 9] = ["年底前", "年末前", "年底", "年末", "底前", "之前", "以前", "前", "底"];
+/// Deadlines relative to the plan's year, longest first.
+const RELATIVE: [&str; 6] = ["年底前", "年内", "年底", "全年", "今年", "本年度"];
+
+/// Reads digits (spaces allowed around them) at `s`; returns the value and bytes read.
+fn number(s: &str) -> Option<(u32, usize)> {
+    let lead = s.len() - s.trim_start_matches(is_space).len();
+    let rest = s.get(lead..)?;
+    let end = rest.find(|c: char| digit_value(c).is_none()).unwrap_or(rest.len());
+    let digits = rest.get(..end)?;
+    if digits.is_empty() || digits.chars().count() > 4 {
+        return None;
+    }
+    let value = digits.chars().filter_map(digit_value).fold(0, |v, d| v * 10 + d);
+    let rest = rest.get(end..)?;
+    let trail = rest.len() - rest.trim_start_matches(is_space).len();
+    Some((value, lead + end + trail))
+}
+
+/// The date at `at` of `text` (`YYYY年`, `YYYY年M月`, `YYYY年M月D日`), if it is one;
+/// returns year, month, day and the end of the date.
+fn date_at(text: &str, at: usize) -> Option<(u16, Option<u8>, Option<u8>, usize)> {
+    let (year, n) = number(text.get(at..)?)?;
+    if !(1900..2100).contains(&year) {
+        return None;
+    }
+    let mut end = at + n;
+    end += text.get(end..)?.strip_prefix('年').map(|_| '年'.len_utf8())?;
+    let mut month = None;
+    let mut day = None;
+    if let Some((m, n)) = text.get(end..).and_then(number).filter(|(m, _)| (1..=12).contains(m)) {
+        if let Some(rest) = text.get(end + n..).and_then(|r| r.strip_prefix('月')) {
+            month = Some(m as u8);
+            end += n + '月'.len_utf8();
+            if let Some((d, n)) = number(rest).filter(|(d, _)| (1..=31).contains(d)) {
+                if text.get(end + n..).is_some_and(|r| r.starts_with(['日', '号'])) {
+                    day = Some(d as u8);
+                    end += n + '日'.len_utf8();
+                }
+            }
+        }
+    }
+    Some((u16::try_from(year).ok()?, month, day, end))
+}
+
+/// The deadlines written in `text`, in order. A date counts when deadline words frame it
+/// (到2022年, 2022年10月底前, 2021年年底) or when it opens a clause ("2022年,物联网终端…");
+/// "迎接省2021年10月中期评估" does not.
+pub(crate) fn mentions(text: &str) -> Vec<Mention> {
+    let mut found: Vec<Mention> = Vec::new();
+    let mut covered_to = 0;
+    for (at, c) in text.char_indices() {
+        if at < covered_to || digit_value(c).is_none() {
+            continue;
+        }
+        let prev = text.get(..at).and_then(|b| b.trim_end_matches(is_space).chars().next_back());
+        if prev.is_some_and(|p| digit_value(p).is_some() || p.is_ascii_alphabetic()) {
+            continue;
+        }
+        let Some((year, month, day, end)) = date_at(text, at) else { continue };
+        let before = text.get(..at).unwrap_or("").trim_end_matches(is_space);
+        let framed_before = BEFORE.iter().find(|w| before.ends_with(*w));
+        let rest = text.get(end..).unwrap_or("");
+        let framed_after = AFTER.iter().find(|w| rest.starts_with(*w));
+        let opens_clause = month.is_none() && rest.trim_start_matches(is_space).starts_with([',', '，']);
+        if framed_before.is_none() && framed_after.is_none() && !opens_clause {
+            covered_to = end;
+            continue;
+        }
+        let start = framed_before.map_or(at, |w| before.len() - w.len());
+        let end = end + framed_after.map_or(0, |w| w.len());
+        found.push(Mention { range: start..end, year: Some(year), month, day });
+        covered_to = end;
+    }
+    // Relative words, where no dated mention already covers them; one left-to-right
+    // pass so that the cost stays linear.
+    let absolute: Vec<Range<usize>> = found.iter().map(|m| m.range.clone()).collect();
+    let mut skip_to = 0;
+    for (at, _) in text.char_indices() {
+        if at < skip_to {
+            continue;
+        }
+        let rest = text.get(at..).unwrap_or("");
+        let Some(word) = RELATIVE.iter().find(|w| rest.starts_with(*w)) else { continue };
+        let range = at..at + word.len();
+        skip_to = range.end;
+        let first_after = absolute.partition_point(|r| r.end <= range.start);
+        let overlaps = absolute.get(first_after).is_some_and(|r| r.start < range.end);
+        let after_year = text.get(..at).and_then(|b| b.chars().next_back()).is_some_and(|c| c == '年' || digit_value(c).is_some());
+        if !overlaps && !after_year {
+            found.push(Mention { range, year: None, month: None, day: None });
+        }
+    }
+    found.sort_by_key(|m| m.range.start);
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Vec<(String, Option<u16>, Option<u8>)> {
+        mentions(text).into_iter().map(|m| (text[m.range].to_string(), m.year, m.month)).collect()
+    }
+
+    #[test]
+    fn deadline_phrases() {
+        assert_eq!(read("2022年10月底前"), [("2022年10月底前".into(), Some(2022), Some(10))]);
+        assert_eq!(read("到2021年年底,各推出"), [("到2021年年底".into(), Some(2021), None)]);
+        assert_eq!(read("2021年年底前在全市"), [("2021年年底前".into(), Some(2021), None)]);
+        assert_eq!(read("2022 年,物联网终端"), [("2022 年".into(), Some(2022), None)]);
+        assert_eq!(read("力争到2022年,打造"), [("到2022年".into(), Some(2022), None)]);
+        assert_eq!(read("年底前新建70个"), [("年底前".into(), None, None)]);
+        assert_eq!(read("年内认定2个"), [("年内".into(), None, None)]);
+    }
+
+    #[test]
+    fn dates_that_are_not_deadlines() {
+        assert!(read("迎接省2021年10月中期评估").is_empty());
+        assert!(read("举办2023年全民数字素养月活动").is_empty());
+        assert!(read("建设5G基站2000个").is_empty());
+        assert!(read("每年开展").is_empty());
+    }
+
+    #[test]
+    fn days_and_months_set_the_last_day() {
+        let m = &mentions("2022年2月底前")[0];
+        assert_eq!(m.deadline(DeadlineSource::Text, None).unwrap().last_day, Date::new(2022, 2, 28).unwrap());
+        let m = &mentions("2022年6月15日前")[0];
+        let d = m.deadline(DeadlineSource::Text, None).unwrap();
+        assert_eq!((d.last_day, d.precision), (Date::new(2022, 6, 15).unwrap(), Precision::Day));
+        let m = &mentions("年内")[0];
+        assert_eq!(m.deadline(DeadlineSource::Text, Some(2024)).unwrap().source, DeadlineSource::Relative);
+        assert_eq!(m.deadline(DeadlineSource::Text, None), None);
+    }
+}

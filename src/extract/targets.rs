@@ -1,0 +1,405 @@
+//! Quantitative targets: "建成并开通5G基站2000个", "新建70个以上智慧社区",
+//! "智慧社区覆盖率超过30%", "累计达1.1万个以上".
+//!
+//! Chinese puts the counted noun either before the number ("5G基站2000个") or after its
+//! measure word ("70个以上智慧社区"). A count with words after its measure takes them as
+//! its metric; otherwise the metric is the object of the last verb before the number,
+//! and a clause with no metric of its own ("…,累计达1.1万个") repeats the one before.
+
+use std::ops::Range;
+
+use super::deadline::Mention;
+use super::number::{decimal, magnitude};
+use super::text::{digit_value, is_space, Repaired};
+use crate::model::{Accrual, Bound, DeadlineSource, Target};
+
+/// Measure words, longest first so that 个百分点 wins over 个.
+const MEASURES: [&str; 57] = [
+    "个百分点", "平方公里", "千瓦时", "平方米", "万千瓦", "公里", "千米", "千瓦", "美元", "人次", "户次", "Gbps",
+    "Mbps", "GB", "TB", "PB", "EB", "%", "％", "‰", "个", "座", "台", "路", "项", "家", "条", "户", "间", "艘",
+    "处", "块", "名", "所", "次", "张", "套", "件", "位", "辆", "亩", "人", "场", "批", "类", "种", "部", "款",
+    "栋", "根", "杆", "站", "片", "篇", "米", "吨", "元",
+];
+
+/// Words just before a number that bound it, longest first.
+const BEFORE: [(&str, Bound); 26] = [
+    ("不低于", Bound::AtLeast),
+    ("不少于", Bound::AtLeast),
+    ("不小于", Bound::AtLeast),
+    ("不超过", Bound::AtMost),
+    ("不高于", Bound::AtMost),
+    ("不多于", Bound::AtMost),
+    ("不大于", Bound::AtMost),
+    ("提升至", Bound::Reach),
+    ("提升到", Bound::Reach),
+    ("提高至", Bound::Reach),
+    ("提高到", Bound::Reach),
+    ("至少", Bound::AtLeast),
+    ("最少", Bound::AtLeast),
+    ("最多", Bound::AtMost),
+    ("超过", Bound::MoreThan),
+    ("突破", Bound::MoreThan),
+    ("高于", Bound::MoreThan),
+    ("大于", Bound::MoreThan),
+    ("多于", Bound::MoreThan),
+    ("低于", Bound::LessThan),
+    ("小于", Bound::LessThan),
+    ("少于", Bound::LessThan),
+    ("达到", Bound::Reach),
+    ("增至", Bound::Reach),
+    ("达", Bound::Reach),
+    ("约", Bound::Approx),
+];
+
+/// Words just after a measure that bound the number.
+const AFTER: [(&str, Bound); 5] =
+    [("以上", Bound::AtLeast), ("以下", Bound::AtMost), ("以内", Bound::AtMost), ("左右", Bound::Approx), ("上下", Bound::Approx)];
+
+/// Verbs whose object is a metric: the metric before a number is what follows the last
+/// of them. Longest first.
+const VERBS: [&str; 52] = [
+    "新建并开通", "建成并开通", "新开通", "新认证", "新培育", "新打造", "新创建", "滚动实施", "开工改造", "开通",
+    "建成", "新建", "新增", "建设", "打造", "培育", "认定", "实现", "完成", "部署", "汇聚", "更换", "施划", "改造",
+    "推出", "接入", "引进", "组织", "举办", "创建", "争创", "申报", "认证", "形成", "设立", "配装", "布设", "实施",
+    "开展", "落地", "上线", "增加", "备案", "组建", "评选", "叠加", "建立", "达成", "提供", "发展", "招引", "扩大",
+];
+
+/// Words at the start of a metric that say where or when, not what.
+const FILLERS: [&str; 22] = [
+    "年内", "年底前", "全年", "今年", "力争", "全市", "全区", "全县", "全省", "我市", "我区", "我县", "各县区", "各",
+    "累计", "共", "再", "逐步", "进一步", "其中", "和", "及",
+];
+
+const NEW_WORDS: [&str; 12] =
+    ["新建", "新增", "新开通", "新认证", "新培育", "新打造", "新创建", "新上线", "新签约", "新开工", "新引进", "新投用"];
+const STOCK_WORDS: [&str; 7] = ["累计", "保有量", "总数", "总量", "存量", "总规模", "累积"];
+
+/// What follows a number when it is a date, a model or a rank, not a quantity.
+const NOT_QUANTITY: [&str; 12] = ["年", "月", "日", "号", "时", "分钟", "天", "版", "代", "星", "级", "周"];
+
+fn starts_with_any<'w>(s: &str, words: &[&'w str]) -> Option<&'w str> {
+    words.iter().copied().find(|w| s.starts_with(w))
+}
+
+fn skip_spaces(text: &str, at: usize) -> usize {
+    let rest = text.get(at..).unwrap_or("");
+    at + (rest.len() - rest.trim_start_matches(|c: char| is_space(c) && c != '\n').len())
+}
+
+fn is_clause_break(c: char) -> bool {
+    matches!(c, ',' | '，' | '、' | ':' | '：' | ';' | '；' | '。' | '\n' | '!' | '！' | '?' | '？')
+}
+
+fn is_sentence_break(c: char) -> bool {
+    matches!(c, '。' | ';' | '；' | '\n' | '!' | '！' | '?' | '？')
+}
+
+/// A number with its magnitude, measure and bound words, before its metric is known.
+struct Quantity {
+    /// From the bound word before it (or the number) to the end of its words.
+    range: Range<usize>,
+    number_start: usize,
+    value: f64,
+    max: Option<f64>,
+    measure: String,
+    bound: Bound,
+}
+
+/// Reads the quantity whose number starts at `at`.
+fn quantity(text: &str, at: usize, clause_start: usize) -> Option<Quantity> {
+    let (first, n) = decimal(text.get(at..)?)?;
+    let mut end = at + n;
+    let mut bound = Bound::Exact;
+    // 1—2家, 2-3个
+    let mut range_max = None;
+    let dash_at = skip_spaces(text, end);
+    if let Some(dash) = text.get(dash_at..).and_then(|s| s.chars().next()).filter(|c| matches!(c, '—' | '－' | '-' | '–' | '~' | '～' | '至')) {
+        let second_at = skip_spaces(text, dash_at + dash.len_utf8());
+        if let Some((second, m)) = text.get(second_at..).and_then(decimal) {
+            range_max = Some((second, second_at + m));
+        }
+    }
+    if let Some((_, e)) = range_max {
+        end = e;
+    }
+    let mut after = skip_spaces(text, end);
+    let mut rest = text.get(after..)?;
+    if starts_with_any(rest, &NOT_QUANTITY).is_some() {
+        return None;
+    }
+    if let Some(more) = starts_with_any(rest, &["余", "多"]) {
+        bound = Bound::MoreThan;
+        after += more.len();
+        rest = text.get(after..)?;
+    }
+    let (power, measure) = match starts_with_any(rest, &MEASURES) {
+        Some(m) => (0, Some(m)),
+        None => {
+            let (power, len) = magnitude(rest);
+            after = skip_spaces(text, after + len);
+            if let Some(more) = text.get(after..).and_then(|r| starts_with_any(r, &["余", "多"])) {
+                bound = Bound::MoreThan;
+                after += more.len();
+            }
+            (power, text.get(after..).and_then(|r| starts_with_any(r, &MEASURES)))
+        }
+    };
+    let before = text.get(clause_start..at).unwrap_or("").trim_end_matches(is_space);
+    let before_bound = BEFORE.iter().find(|(w, _)| before.ends_with(w));
+    let mut start = at;
+    if let Some((word, b)) = before_bound {
+        start = clause_start + before.len() - word.len();
+        if bound == Bound::Exact {
+            bound = *b;
+        }
+    }
+    match measure {
+        Some(m) => after += m.len(),
+        None if before_bound.is_some() && power == 0 => {}
+        None => return None,
+    }
+    let tail = text.get(after..).unwrap_or("");
+    if tail.starts_with('级') || (measure == Some("个") && tail.starts_with('月')) {
+        return None; // 10万吨级, 6个月
+    }
+    let after_bound = skip_spaces(text, after);
+    if let Some((word, b)) = text.get(after_bound..).and_then(|r| AFTER.iter().find(|(w, _)| r.starts_with(w))) {
+        after = after_bound + word.len();
+        bound = match (bound, b) {
+            (Bound::Reach | Bound::Exact, b) => *b,
+            (current, _) => current,
+        };
+    }
+    Some(Quantity {
+        range: start..after,
+        number_start: at,
+        value: first.times_ten_to(power),
+        max: range_max.map(|(d, _)| d.times_ten_to(power)),
+        measure: measure.map_or(String::new(), |m| if m == "％" { "%".to_string() } else { m.to_string() }),
+        bound,
+    })
+}
+
+/// The metric as it will be compared: no spaces, quotes or bracketed asides, no filler.
+fn normalise_metric(raw: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0usize;
+    for c in raw.chars() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = depth.saturating_sub(1),
+            _ if depth > 0 || is_space(c) || matches!(c, '“' | '”' | '"' | '‘' | '’' | '「' | '」') => {}
+            _ => out.push(c),
+        }
+    }
+    let mut metric = out.as_str();
+    while let Some(word) = starts_with_any(metric, &FILLERS) {
+        metric = metric.get(word.len()..).unwrap_or("");
+    }
+    let metric = STOCK_WORDS.iter().fold(metric, |m, w| m.strip_suffix(w).unwrap_or(m));
+    let metric = metric.strip_suffix("分别").unwrap_or(metric);
+    metric.trim_end_matches(['的', '为', '均', '和']).to_string()
+}
+
+/// The metric after a count's measure: "70个以上智慧社区" → 智慧社区; the head after the
+/// last 的: "200个以上的数据指标" → 数据指标.
+fn metric_after(text: &str, from: usize) -> Range<usize> {
+    let rest = text.get(from..).unwrap_or("");
+    let mut end = rest.find(|c: char| is_clause_break(c) && c != '、').unwrap_or(rest.len());
+    let phrase = rest.get(..end).unwrap_or("");
+    if !phrase.contains('的') {
+        end = rest.find(is_clause_break).unwrap_or(rest.len()).min(end);
+    }
+    let phrase = rest.get(..end).unwrap_or("");
+    let start = phrase.rfind('的').map_or(0, |i| i + '的'.len_utf8());
+    // The metric stops at a number that follows its words: a second quantity.
+    let mut prev = None;
+    let mut stop = end;
+    for (i, c) in phrase.char_indices().skip_while(|(i, _)| *i < start) {
+        let after_words = prev.is_some_and(|p: char| !p.is_ascii() && digit_value(p).is_none());
+        let names_a_thing = phrase.get(i..).unwrap_or("").trim_start_matches(|c: char| digit_value(c).is_some()).starts_with(|c: char| c.is_ascii_alphabetic());
+        if digit_value(c).is_some() && after_words && !names_a_thing {
+            stop = i;
+            break;
+        }
+        prev = Some(c);
+    }
+    from + start..from + stop.max(start)
+}
+
+/// Whether `at` lies in one of `ranges`, which are sorted and do not overlap.
+fn in_any(ranges: &[Range<usize>], at: usize) -> bool {
+    let i = ranges.partition_point(|r| r.end <= at);
+    ranges.get(i).is_some_and(|r| r.start <= at)
+}
+
+/// Targets of `repaired`'s text, skipping numbers inside `masked` ranges (the
+/// responsibility parentheses). `dates` are the text's deadline mentions; the target's
+/// own deadline is the nearest before it in its sentence.
+pub(crate) fn targets(repaired: &Repaired, masked: &[Range<usize>], dates: &[Mention], relative_year: Option<u16>) -> Vec<Target> {
+    let text = repaired.text.as_str();
+    let date_ranges: Vec<Range<usize>> = dates.iter().map(|d| d.range.clone()).collect();
+    let mut found: Vec<Target> = Vec::new();
+    let mut sentence_start = 0;
+    let mut clause_start = 0;
+    let mut clause_by_list = false;
+    let mut sentence_first = 0; // index in `found` of the sentence's first target
+    let mut resume = 0;
+    let mut prev_char: Option<char> = None;
+    for (at, c) in text.char_indices() {
+        let prev = prev_char.replace(c);
+        if is_clause_break(c) {
+            clause_start = at + c.len_utf8();
+            clause_by_list = c == '、';
+            if is_sentence_break(c) {
+                sentence_start = clause_start;
+                sentence_first = found.len();
+            }
+            continue;
+        }
+        if at < resume || digit_value(c).is_none() {
+            continue;
+        }
+        if prev.is_some_and(|p| p.is_ascii_alphanumeric() || matches!(p, '.' | '+' | '-' | '_' | '/' | '第' | '．') || digit_value(p).is_some()) {
+            continue;
+        }
+        if in_any(masked, at) || in_any(&date_ranges, at) {
+            continue;
+        }
+        // Digits glued to letters ("5G", "10G PON", "IPv6") name things, not amounts.
+        let after_digits = text.get(at..).unwrap_or("").trim_start_matches(|c: char| digit_value(c).is_some());
+        if after_digits.starts_with(|c: char| c.is_ascii_alphabetic()) && starts_with_any(after_digits, &MEASURES).is_none() {
+            continue;
+        }
+        let Some(q) = quantity(text, at, clause_start) else { continue };
+        resume = q.range.end;
+        let previous = found.get(sentence_first..).and_then(|s| s.last());
+        let lookback = clause_start;
+        let before_raw = text.get(lookback..q.range.start).unwrap_or("");
+        // The object of the last verb before the number.
+        let object_start = VERBS
+            .iter()
+            .filter_map(|v| before_raw.rfind(v).map(|i| i + v.len()))
+            .max()
+            .map_or(lookback, |i| lookback + i);
+        let before_metric = normalise_metric(text.get(object_start..q.range.start).unwrap_or(""));
+        let after = metric_after(text, q.range.end);
+        let after_metric = normalise_metric(text.get(after.clone()).unwrap_or(""));
+        let prefer_before = q.measure == "%" || q.measure == "‰" || q.measure.is_empty();
+        let (metric, text_range) = if !after_metric.is_empty() && !(prefer_before && !before_metric.is_empty()) {
+            (after_metric, q.range.start.min(q.number_start)..after.end)
+        } else if !before_metric.is_empty() {
+            (before_metric, object_start..q.range.end)
+        } else {
+            let inherited = previous.map(|t| t.metric.clone()).unwrap_or_default();
+            (inherited, lookback..q.range.end)
+        };
+        let words = format!("{}{}", before_raw, text.get(after.clone()).unwrap_or(""));
+        let mut accrual = if STOCK_WORDS.iter().any(|w| words.contains(w)) {
+            Accrual::Stock
+        } else if NEW_WORDS.iter().any(|w| words.contains(w)) {
+            Accrual::New
+        } else {
+            Accrual::Unstated
+        };
+        if accrual == Accrual::Unstated && clause_by_list {
+            accrual = previous.map_or(accrual, |t| t.accrual);
+        }
+        let before_target = dates.partition_point(|d| d.range.end <= q.number_start);
+        let deadline = before_target
+            .checked_sub(1)
+            .and_then(|i| dates.get(i))
+            .filter(|d| d.range.start >= sentence_start)
+            .and_then(|d| d.deadline(DeadlineSource::Text, relative_year).map(|dl| dl.with_text(text.get(d.range.clone()).unwrap_or(""), repaired.span(d.range.clone()))));
+        let text_range = text_range.start.min(q.range.start)..text_range.end.max(q.range.end);
+        found.push(Target {
+            metric,
+            value: q.value,
+            max: q.max,
+            measure: q.measure,
+            bound: q.bound,
+            accrual,
+            deadline,
+            text: repaired.get(text_range.clone()).trim_matches(is_space).to_string(),
+            span: repaired.span(text_range),
+        });
+        clause_start = q.range.end;
+        clause_by_list = false;
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::deadline::mentions;
+    use super::*;
+
+    fn read(text: &str) -> Vec<(String, f64, String, Bound, Accrual)> {
+        let r = Repaired::join(text, &[0..text.len()], |_| false);
+        let dates = mentions(&r.text);
+        targets(&r, &[], &dates, Some(2022)).into_iter().map(|t| (t.metric, t.value, t.measure, t.bound, t.accrual)).collect()
+    }
+
+    fn one(text: &str) -> (String, f64, String, Bound, Accrual) {
+        let got = read(text);
+        assert_eq!(got.len(), 1, "help: expected one target in {text:?}, got {got:?}");
+        got.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn metric_before_the_number() {
+        use Accrual::*;
+        assert_eq!(one("年内全市新建并开通 5G 基站 2000 个,"), ("5G基站".into(), 2000.0, "个".into(), Bound::Exact, New));
+        assert_eq!(one("智慧社区覆盖率超过30%"), ("智慧社区覆盖率".into(), 30.0, "%".into(), Bound::MoreThan, Unstated));
+        assert_eq!(one("全市充电桩保有量达到 3500 个以上。"), ("充电桩".into(), 3500.0, "个".into(), Bound::AtLeast, Stock));
+        assert_eq!(one("信息技术产业营业收入突破 60 亿元。"), ("信息技术产业营业收入".into(), 6e9, "元".into(), Bound::MoreThan, Unstated));
+        assert_eq!(one("物联网终端总数达到 2000 万个。"), ("物联网终端".into(), 2e7, "个".into(), Bound::Reach, Stock));
+        assert_eq!(one("力争完成建设5G基站6000个,"), ("5G基站".into(), 6000.0, "个".into(), Bound::Exact, Unstated));
+    }
+
+    #[test]
+    fn metric_after_the_measure() {
+        use Accrual::*;
+        assert_eq!(one("年底前新建70个以上智慧社区,"), ("智慧社区".into(), 70.0, "个".into(), Bound::AtLeast, New));
+        assert_eq!(one("2021年10月底前建设2000个以上5G基站,"), ("5G基站".into(), 2000.0, "个".into(), Bound::AtLeast, Unstated));
+        assert_eq!(one("构建200个以上的数据指标。").0, "数据指标");
+        assert_eq!(one("建设不少于40个基础型及以上的智慧社区,").3, Bound::AtLeast);
+        assert_eq!(one("打造500PB存储计算中心。").0, "存储计算中心");
+    }
+
+    #[test]
+    fn elided_metrics_and_lists() {
+        let got = read("全市新开通5G基站1350个,累计达1.1万个以上。");
+        assert_eq!(got[1], ("5G基站".into(), 11000.0, "个".into(), Bound::AtLeast, Accrual::Stock));
+        let got = read("新建5G基站1000座、新能源智能充电桩3000个以上。");
+        assert_eq!(got[1].0, "新能源智能充电桩");
+        assert_eq!(got[1].4, Accrual::New, "help: 新建 governs the whole 、 list");
+        let got = read("三级和二级定点医疗机构医保移动支付覆盖率分别达到60%和30%,");
+        assert_eq!(got[1].0, got[0].0);
+    }
+
+    #[test]
+    fn ranges_and_magnitudes() {
+        let r = Repaired::join("培育 1—2 个省级试点", &[0.."培育 1—2 个省级试点".len()], |_| false);
+        let t = &targets(&r, &[], &[], None)[0];
+        assert_eq!((t.value, t.max, t.metric.as_str()), (1.0, Some(2.0), "省级试点"));
+        assert_eq!(one("开工改造城镇老旧小区1.57万户。").1, 15700.0);
+        assert_eq!(one("营业收入16.4亿元").1, 1_640_000_000.0);
+    }
+
+    #[test]
+    fn numbers_that_are_not_targets() {
+        for text in ["推进5G网络建设", "IPv6改造", "G516、G220等国省道", "2022年10月底前", "迎接省2021年10月中期评估", "打造10万吨级工船", "“1+11+91”位置导航", "10G PON", "整合119、120等渠道", "第3批"] {
+            assert!(read(text).is_empty(), "help: {text:?} gave {:?}", read(text));
+        }
+    }
+
+    #[test]
+    fn a_target_takes_the_deadline_of_its_sentence() {
+        let text = "2021年10月底前建设2000个以上5G基站。";
+        let r = Repaired::join(text, &[0..text.len()], |_| false);
+        let t = &targets(&r, &[], &mentions(text), None)[0];
+        let d = t.deadline.as_ref().unwrap();
+        assert_eq!((d.year, d.month), (2021, Some(10)));
+    }
+}

@@ -1,0 +1,15 @@
+//! The typed model of a plan. Every type serializes with serde.
+
+mod deadline;
+mod plan;
+mod span;
+mod target;
+mod task;
+mod unit;
+
+pub use deadline::{Date, DateParseError, Deadline, DeadlineSource, Period, Precision};
+pub use plan::Plan;
+pub use span::{Segment, SegmentKind, Span};
+pub use target::{Accrual, Bound, Target};
+pub use task::{Heading, NumberPath, NumberStyle, Numeral, SectionKind, Task, TaskKind};
+pub use unit::{Department, Role, Unit};

@@ -1,0 +1,352 @@
+//! From an outline to a [`Plan`]: which items are tasks, their repaired text, and the
+//! facts the extractors find in it.
+
+use std::ops::Range;
+
+use super::header::{self, Header};
+use super::numbering::marker_at;
+use super::outline::{Node, Outline};
+use crate::extract::deadline::{mentions, Mention};
+use crate::extract::department::department_of;
+use crate::extract::targets::targets;
+use crate::extract::text::{is_space, Repaired};
+use crate::extract::units::{responsibilities, Responsibility};
+use crate::model::{
+    Deadline, DeadlineSource, Heading, NumberPath, Plan, SectionKind, Segment, SegmentKind, Span, Target, Task, TaskKind,
+    Unit,
+};
+
+/// Section names, matched on short headings only so that prose mentioning them does not
+/// count.
+const SECTIONS: [(&[&str], SectionKind); 3] = [
+    (&["工作目标", "主要目标", "行动目标", "发展目标", "总体目标", "建设目标", "预期目标"], SectionKind::Goals),
+    (&["指导思想", "基本原则", "总体要求", "总体思路", "工作原则", "编制依据"], SectionKind::Guiding),
+    (
+        &["保障措施", "工作要求", "实施步骤", "组织实施", "保障机制", "组织保障", "工作保障", "推进措施", "进度安排"],
+        SectionKind::Safeguards,
+    ),
+];
+
+/// What an item becomes in the plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fate {
+    Heading,
+    Task,
+    /// A sub-item that only elaborates its parent task.
+    Absorbed,
+}
+
+/// The lead phrase of an item: its first sentence when short, else its first clause.
+/// Delimiters inside quotes or brackets do not count.
+pub(crate) fn lead_phrase(text: &str) -> String {
+    const MAX: usize = 40;
+    let mut depth = 0usize;
+    let mut first_comma = None;
+    let mut end = text.len();
+    for (at, c) in text.char_indices() {
+        match c {
+            '“' | '(' | '（' | '《' | '「' => depth += 1,
+            '”' | ')' | '）' | '》' | '」' => depth = depth.saturating_sub(1),
+            '。' | '；' | ';' | '\n' | '！' | '？' if depth == 0 => {
+                end = at;
+                break;
+            }
+            ',' | '，' | ':' | '：' if depth == 0 && first_comma.is_none() => first_comma = Some(at),
+            _ => {}
+        }
+    }
+    let sentence = text.get(..end).unwrap_or(text);
+    let phrase = if sentence.chars().count() <= MAX { sentence } else { first_comma.and_then(|c| text.get(..c)).unwrap_or(sentence) };
+    let phrase: String = if phrase.chars().count() > MAX * 2 { phrase.chars().take(MAX).collect() } else { phrase.to_string() };
+    phrase.trim_matches(|c: char| is_space(c) || matches!(c, '.' | '．' | ',' | '，')).to_string()
+}
+
+fn section_of(title: &str) -> Option<SectionKind> {
+    if title.chars().count() > 12 {
+        return None;
+    }
+    SECTIONS.iter().find(|(names, _)| names.iter().any(|n| title.contains(n))).map(|(_, kind)| *kind)
+}
+
+struct Item {
+    repaired: Repaired,
+    title: String,
+    responsibilities: Vec<Responsibility>,
+    section: SectionKind,
+}
+
+fn own_text(source: &str, node: &Node) -> Repaired {
+    Repaired::join(source, &node.pieces, |piece| marker_at(piece).is_some())
+}
+
+/// Decides which items are tasks, headings, or elaborations absorbed by their task.
+fn fates(nodes: &[Node], items: &[Item]) -> Vec<Fate> {
+    let mut fates = vec![Fate::Heading; nodes.len()];
+    for (i, node) in nodes.iter().enumerate() {
+        let Some(item) = items.get(i) else { continue };
+        if !matches!(item.section, SectionKind::Tasks | SectionKind::Safeguards) {
+            continue;
+        }
+        if fates.get(i) == Some(&Fate::Absorbed) {
+            continue;
+        }
+        if node.children.is_empty() {
+            if let Some(f) = fates.get_mut(i) {
+                *f = Fate::Task;
+            }
+            continue;
+        }
+        let leaves = node.children.iter().all(|&c| nodes.get(c).is_some_and(|n| n.children.is_empty()));
+        let carries = |c: usize| items.get(c).is_some_and(|it| !it.responsibilities.is_empty());
+        let carrying: Vec<usize> = node.children.iter().copied().filter(|&c| carries(c)).collect();
+        let own = !item.responsibilities.is_empty();
+        // Sub-items carry no responsibility of their own while the parent does, or the
+        // parenthesis that follows the last of them is the parent's.
+        let elaborates = leaves
+            && ((own && carrying.is_empty())
+                || (!own && node.children.len() >= 2 && carrying.len() == 1 && carrying.first() == node.children.last()));
+        if elaborates {
+            if let Some(f) = fates.get_mut(i) {
+                *f = Fate::Task;
+            }
+            for &c in &node.children {
+                if let Some(f) = fates.get_mut(c) {
+                    *f = Fate::Absorbed;
+                }
+            }
+        }
+    }
+    fates
+}
+
+/// The pieces of a task: its own, then those of the sub-items it absorbed, numbers
+/// included.
+fn task_pieces(nodes: &[Node], index: usize, fates: &[Fate]) -> Vec<Range<usize>> {
+    let Some(node) = nodes.get(index) else { return Vec::new() };
+    let mut pieces = node.pieces.clone();
+    for &c in &node.children {
+        let (Some(child), Some(Fate::Absorbed)) = (nodes.get(c), fates.get(c)) else { continue };
+        let mut first = true;
+        for piece in &child.pieces {
+            pieces.push(if first { child.start..piece.end } else { piece.clone() });
+            first = false;
+        }
+    }
+    pieces
+}
+
+fn units_of(repaired: &Repaired, found: &[Responsibility]) -> Vec<Unit> {
+    let mut units: Vec<Unit> = Vec::new();
+    for mention in found.iter().flat_map(|r| &r.units) {
+        if units.iter().any(|u| u.name == mention.name && u.role == mention.role) {
+            continue;
+        }
+        units.push(Unit {
+            department: department_of(&mention.name),
+            name: mention.name.clone(),
+            role: mention.role,
+            span: repaired.span(mention.range.clone()),
+        });
+    }
+    units
+}
+
+struct Years {
+    relative: Option<u16>,
+    end: Option<u16>,
+}
+
+fn to_deadline(repaired: &Repaired, mention: &Mention, source: DeadlineSource, years: &Years) -> Option<Deadline> {
+    let words = repaired.get(mention.range.clone());
+    mention.deadline(source, years.relative).map(|d| d.with_text(words, repaired.span(mention.range.clone())))
+}
+
+/// The task's deadline: the latest of its 完成时限 clauses, else the latest date its text
+/// states, else a date relative to the plan's year, else the end of the plan.
+fn deadline_of(repaired: &Repaired, found: &[Responsibility], dates: &[Mention], years: &Years) -> Option<Deadline> {
+    let latest = |candidates: Vec<Deadline>| candidates.into_iter().max_by_key(|d| d.last_day);
+    let clauses: Vec<Deadline> = found
+        .iter()
+        .filter_map(|r| r.deadline.clone())
+        .flat_map(|range| {
+            let value = repaired.get(range.clone());
+            mentions(value).into_iter().map(move |m| Mention { range: m.range.start + range.start..m.range.end + range.start, ..m })
+        })
+        .filter_map(|m| to_deadline(repaired, &m, DeadlineSource::Clause, years))
+        .collect();
+    let stated = |relative: bool| -> Vec<Deadline> {
+        dates
+            .iter()
+            .filter(|m| m.year.is_none() == relative)
+            .filter(|m| !found.iter().any(|r| r.range.contains(&m.range.start)))
+            .filter_map(|m| to_deadline(repaired, m, DeadlineSource::Text, years))
+            .collect()
+    };
+    latest(clauses)
+        .or_else(|| latest(stated(false)))
+        .or_else(|| latest(stated(true)))
+        .or_else(|| years.end.and_then(|y| Deadline::new(y, None, DeadlineSource::Inferred)))
+}
+
+fn targets_of(repaired: &Repaired, found: &[Responsibility], dates: &[Mention], years: &Years) -> Vec<Target> {
+    let masked: Vec<Range<usize>> = found.iter().map(|r| r.range.clone()).collect();
+    targets(repaired, &masked, dates, years.relative)
+}
+
+fn default_id(header: &Header) -> String {
+    match (&header.city, header.period) {
+        (Some(city), Some(p)) if p.start == p.end => format!("{city}-{}", p.start),
+        (Some(city), Some(p)) => format!("{city}-{}-{}", p.start, p.end),
+        (Some(city), None) => city.clone(),
+        _ => "plan".to_string(),
+    }
+}
+
+/// Builds the plan of `source` from its outline.
+pub(crate) fn plan(source: &str, outline: &Outline, id: Option<&str>) -> Plan {
+    let slice = |r: Range<usize>| source.get(r).unwrap_or("");
+    let header = header::read(
+        outline.front_lines.iter().map(|l| slice(l.start..l.end)),
+        outline.back_lines.iter().map(|l| slice(l.start..l.end)),
+    );
+    let years = Years {
+        relative: match (header.period, header.issued) {
+            (Some(p), Some(d)) if p.contains(d.year) => Some(d.year),
+            (Some(p), _) => Some(p.start),
+            (None, d) => d.map(|d| d.year),
+        },
+        end: header.period.map(|p| p.end),
+    };
+    let nodes = &outline.nodes;
+    let mut items: Vec<Item> = Vec::with_capacity(nodes.len());
+    for node in nodes {
+        let repaired = own_text(source, node);
+        let title = lead_phrase(&repaired.text);
+        let inherited = node.parent.and_then(|p| items.get(p)).map_or(SectionKind::Tasks, |it| it.section);
+        let section = section_of(&title).unwrap_or(inherited);
+        let responsibilities = responsibilities(&repaired.text);
+        items.push(Item { repaired, title, responsibilities, section });
+    }
+    let fates = fates(nodes, &items);
+    let id = id.map_or_else(|| default_id(&header), str::to_string);
+
+    let mut headings: Vec<Heading> = Vec::new();
+    let mut heading_of_node: Vec<Option<usize>> = vec![None; nodes.len()];
+    let mut tasks: Vec<Task> = Vec::new();
+    let mut goals: Vec<Target> = Vec::new();
+    let mut segments: Vec<Segment> = Vec::new();
+    if outline.body_start > 0 {
+        segments.push(Segment::new(SegmentKind::Preamble, Span::new(0, outline.body_start), None));
+    }
+    let body_end = outline.trailer_start.unwrap_or(source.len());
+    for (i, node) in nodes.iter().enumerate() {
+        let (Some(item), Some(&fate)) = (items.get(i), fates.get(i)) else { continue };
+        if fate == Fate::Absorbed {
+            continue;
+        }
+        let mut path = Vec::new();
+        let mut ancestors = Vec::new();
+        let mut at = node.parent;
+        while let Some(p) = at {
+            if let Some(n) = nodes.get(p) {
+                path.push(n.numeral);
+                ancestors.extend(heading_of_node.get(p).copied().flatten());
+            }
+            at = nodes.get(p).and_then(|n| n.parent);
+        }
+        path.reverse();
+        ancestors.reverse();
+        path.push(node.numeral);
+        // The item runs to the next item that is not absorbed into it.
+        let end = nodes
+            .iter()
+            .enumerate()
+            .skip(i + 1)
+            .find(|(j, _)| fates.get(*j) != Some(&Fate::Absorbed))
+            .map_or(body_end, |(_, n)| n.start);
+        let span = Span::new(node.start, end);
+        match fate {
+            Fate::Task => {
+                let repaired = if node.children.is_empty() {
+                    item.repaired.clone()
+                } else {
+                    Repaired::join(source, &task_pieces(nodes, i, &fates), |p| marker_at(p).is_some())
+                };
+                let found = responsibilities(&repaired.text);
+                let dates = mentions(&repaired.text);
+                let kind = if item.section == SectionKind::Safeguards { TaskKind::Safeguard } else { TaskKind::Task };
+                segments.push(Segment::new(SegmentKind::Task, span, Some(tasks.len())));
+                tasks.push(Task {
+                    id: format!("{id}#{:02}", tasks.len() + 1),
+                    kind,
+                    path: NumberPath(path),
+                    headings: ancestors,
+                    title: item.title.clone(),
+                    units: units_of(&repaired, &found),
+                    deadline: deadline_of(&repaired, &found, &dates, &years),
+                    targets: targets_of(&repaired, &found, &dates, &years),
+                    text: repaired.text,
+                    span,
+                });
+            }
+            _ => {
+                if item.section == SectionKind::Goals {
+                    let dates = mentions(&item.repaired.text);
+                    goals.extend(targets_of(&item.repaired, &item.responsibilities, &dates, &years));
+                }
+                if let Some(slot) = heading_of_node.get_mut(i) {
+                    *slot = Some(headings.len());
+                }
+                segments.push(Segment::new(SegmentKind::Heading, span, Some(headings.len())));
+                headings.push(Heading {
+                    path: NumberPath(path),
+                    title: item.title.clone(),
+                    parent: ancestors.last().copied(),
+                    section: item.section,
+                    span,
+                });
+            }
+        }
+    }
+    if let Some(start) = outline.trailer_start {
+        segments.push(Segment::new(SegmentKind::Trailer, Span::new(start, source.len()), None));
+    }
+    Plan {
+        id,
+        city: header.city,
+        issuer: header.issuer,
+        doc_number: header.doc_number,
+        issued: header.issued,
+        period: header.period,
+        title: header.title,
+        headings,
+        tasks,
+        goals,
+        segments,
+        source_len: source.len(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lead_phrases() {
+        assert_eq!(lead_phrase("增强机关运行效能。按照要求"), "增强机关运行效能");
+        assert_eq!(lead_phrase("加快“城市大脑”建设。按照"), "加快“城市大脑”建设");
+        let long = "深化“一网统揽”综合慧治平台应用专题建设,构建“一网统揽”数据指标体系,持续拓展应用专题深度和广度,年底前完成25个业务应用专题建设。";
+        assert_eq!(lead_phrase(long), "深化“一网统揽”综合慧治平台应用专题建设");
+        assert_eq!(lead_phrase("持续深化“一市一品牌，一县一特色”创建活动。"), "持续深化“一市一品牌，一县一特色”创建活动");
+        assert_eq!(lead_phrase(""), "");
+    }
+
+    #[test]
+    fn sections_by_name() {
+        assert_eq!(section_of("保障措施"), Some(SectionKind::Safeguards));
+        assert_eq!(section_of("主要目标"), Some(SectionKind::Goals));
+        assert_eq!(section_of("指导思想"), Some(SectionKind::Guiding));
+        assert_eq!(section_of("主要任务"), None);
+        assert_eq!(section_of("建立健全数字政府建设的各项保障措施和工作机制"), None);
+    }
+}

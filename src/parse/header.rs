@@ -1,0 +1,220 @@
+//! The plan's metadata, read from the lines around the body: issuer, city, document
+//! number, date of issue, title and period.
+
+use crate::extract::text::{digit_value, is_space};
+use crate::model::{Date, Period};
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Header {
+    pub issuer: Option<String>,
+    pub city: Option<String>,
+    pub doc_number: Option<String>,
+    pub issued: Option<Date>,
+    pub title: Option<String>,
+    pub period: Option<Period>,
+}
+
+const ISSUER_SUFFIXES: [&str; 7] = ["人民政府办公室", "人民政府办公厅", "人民政府", "办公室", "办公厅", "管理委员会", "领导小组"];
+const GENRE_WORDS: [&str; 9] = ["方案", "计划", "要点", "规划", "意见", "纲要", "措施", "办法", "安排"];
+
+fn squeeze(s: &str) -> String {
+    s.chars().filter(|&c| !is_space(c)).collect()
+}
+
+/// Reads the metadata from the preamble's lines, then the trailer's (where a signature
+/// may stand).
+pub(crate) fn read<'s>(front: impl Iterator<Item = &'s str>, back: impl Iterator<Item = &'s str>) -> Header {
+    let front: Vec<String> = front.map(squeeze).collect();
+    let back: Vec<String> = back.map(squeeze).collect();
+    let notice = front.iter().find(|l| l.contains("关于") && (l.contains("通知") || l.contains("印发")));
+
+    let issuer = front
+        .iter()
+        .chain(&back)
+        .find(|l| is_issuer(l))
+        .cloned()
+        .or_else(|| notice.and_then(|n| n.split("关于").next()).filter(|s| is_issuer(s)).map(str::to_string));
+    let city = issuer.as_deref().and_then(city_of);
+    let doc_number = front.iter().find(|l| is_doc_number(l)).cloned();
+    let issued = front.iter().find_map(|l| date_line(l)).or_else(|| {
+        back.iter().find_map(|l| l.strip_suffix("印发").and_then(date_line))
+    });
+    let title = front
+        .iter()
+        .rev()
+        .find(|l| is_title(l))
+        .cloned()
+        .or_else(|| notice.and_then(|n| title_in_notice(n)));
+    let period = title
+        .as_deref()
+        .and_then(period_in)
+        .or_else(|| issued.map(|d| Period { start: d.year, end: d.year }));
+    Header { issuer, city, doc_number, issued, title, period }
+}
+
+fn is_issuer(line: &str) -> bool {
+    line.chars().count() <= 30
+        && !line.contains("关于")
+        && ISSUER_SUFFIXES.iter().any(|s| line.ends_with(s) && line.len() > s.len())
+}
+
+/// The city an issuing body belongs to: the innermost administrative name before
+/// 人民政府 (青岛市即墨区人民政府办公室 → 即墨), without its 市/区/县 unless that would
+/// leave a single character (沙县 stays 沙县).
+fn city_of(issuer: &str) -> Option<String> {
+    let place = match issuer.find("人民政府") {
+        Some(at) => issuer.get(..at)?,
+        None => ISSUER_SUFFIXES.iter().find_map(|s| issuer.strip_suffix(s))?,
+    };
+    let mut parts = Vec::new();
+    let mut current = String::new();
+    for c in place.chars() {
+        current.push(c);
+        let autonomous = current.ends_with("自治");
+        if matches!(c, '省' | '市' | '区' | '县' | '州' | '盟' | '旗') && !autonomous {
+            parts.push(std::mem::take(&mut current));
+        }
+    }
+    if !current.is_empty() {
+        parts.push(current);
+    }
+    let last = parts.pop()?;
+    let short: String = {
+        let mut chars: Vec<char> = last.chars().collect();
+        if chars.len() > 2 && matches!(chars.last(), Some('市' | '区' | '县')) {
+            chars.pop();
+        }
+        chars.into_iter().collect()
+    };
+    (!short.is_empty()).then_some(short)
+}
+
+/// A line that is only a document number: 东政办字〔2022〕36号.
+fn is_doc_number(line: &str) -> bool {
+    let Some(open) = line.find(['〔', '[', '［', '(', '（']) else { return false };
+    let agency = line.get(..open).unwrap_or("");
+    let Some(rest) = line.get(open..).and_then(|r| r.strip_suffix('号')) else { return false };
+    let mut chars = rest.chars().skip(1);
+    let year: String = chars.by_ref().take(4).collect();
+    let close = chars.next();
+    let serial: String = chars.collect();
+    !agency.is_empty()
+        && agency.chars().count() <= 12
+        && agency.chars().all(|c| !c.is_ascii())
+        && year.chars().all(|c| c.is_ascii_digit())
+        && year.len() == 4
+        && matches!(close, Some('〕' | ']' | '］' | ')' | '）'))
+        && !serial.is_empty()
+        && serial.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Reads digits at the start of `s`; returns the value and the rest.
+fn number(s: &str) -> Option<(u32, &str)> {
+    let end = s.find(|c: char| digit_value(c).is_none()).unwrap_or(s.len());
+    let digits = s.get(..end)?;
+    if digits.is_empty() || digits.chars().count() > 4 {
+        return None;
+    }
+    let value = digits.chars().filter_map(digit_value).fold(0u32, |v, d| v * 10 + d);
+    Some((value, s.get(end..)?))
+}
+
+/// A line that is only a date: 2022年7月1日.
+fn date_line(line: &str) -> Option<Date> {
+    let (year, rest) = number(line)?;
+    let (month, rest) = number(rest.strip_prefix('年')?)?;
+    let (day, rest) = number(rest.strip_prefix('月')?)?;
+    if rest != "日" {
+        return None;
+    }
+    Date::new(u16::try_from(year).ok()?, u8::try_from(month).ok()?, u8::try_from(day).ok()?)
+}
+
+fn is_title(line: &str) -> bool {
+    GENRE_WORDS.iter().any(|w| line.contains(w))
+        && line.chars().count() <= 60
+        && !line.starts_with(['《', '为'])
+        && !line.contains(['。', ':', '：'])
+        && !line.contains("的通知")
+        && !line.contains("关于印发")
+}
+
+fn title_in_notice(notice: &str) -> Option<String> {
+    let inner = notice.split("关于印发").nth(1)?;
+    let inner = inner.strip_suffix("的通知").unwrap_or(inner);
+    let inner = inner.trim_matches(['《', '》']);
+    (!inner.is_empty()).then(|| inner.to_string())
+}
+
+/// The years of a title: (2020-2022年) → 2020–2022; 2023年工作要点 → 2023.
+pub(crate) fn period_in(title: &str) -> Option<Period> {
+    let years: Vec<u16> = years_in(title).collect();
+    match years.as_slice() {
+        [] => None,
+        [one] => Some(Period { start: *one, end: *one }),
+        [first, .., last] if first <= last => Some(Period { start: *first, end: *last }),
+        [first, ..] => Some(Period { start: *first, end: *first }),
+    }
+}
+
+/// Four-digit years (1900–2099) in `s`, in order.
+pub(crate) fn years_in(s: &str) -> impl Iterator<Item = u16> + '_ {
+    let chars: Vec<char> = s.chars().collect();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let run = chars.iter().skip(i).take_while(|c| c.is_ascii_digit()).count();
+        if run == 4 {
+            let value = chars.iter().skip(i).take(4).filter_map(|&c| digit_value(c)).fold(0u32, |v, d| v * 10 + d);
+            if (1900..2100).contains(&value) {
+                found.push(value as u16);
+            }
+        }
+        i += run.max(1);
+    }
+    found.into_iter()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn city_is_the_innermost_place_of_the_issuer() {
+        assert_eq!(city_of("临沂市人民政府办公室").as_deref(), Some("临沂"));
+        assert_eq!(city_of("青岛市崂山区人民政府办公室").as_deref(), Some("崂山"));
+        assert_eq!(city_of("三明市沙县人民政府").as_deref(), Some("沙县"));
+        assert_eq!(city_of("延边朝鲜族自治州人民政府").as_deref(), Some("延边朝鲜族自治州"));
+        assert_eq!(city_of("人民政府"), None);
+    }
+
+    #[test]
+    fn doc_numbers_and_dates() {
+        assert!(is_doc_number("临政办字〔2022〕36号"));
+        assert!(is_doc_number("临政办发[2023]7号"));
+        assert!(!is_doc_number("根据《计划》(鲁政办字〔2022〕28号)等文件精神"));
+        assert_eq!(date_line("2022年7月1日"), Date::new(2022, 7, 1));
+        assert_eq!(date_line("2022年2月30日"), None);
+        assert_eq!(date_line("2022年7月1日印发"), None);
+    }
+
+    #[test]
+    fn period_from_title() {
+        assert_eq!(period_in("某市三年行动计划(2020-2022年)"), Some(Period { start: 2020, end: 2022 }));
+        assert_eq!(period_in("某市2023年工作要点"), Some(Period { start: 2023, end: 2023 }));
+        assert_eq!(period_in("某市工作要点"), None);
+        assert_eq!(years_in("12345年2021").collect::<Vec<_>>(), vec![2021]);
+    }
+
+    #[test]
+    fn header_from_lines() {
+        let front = ["临沂市人民政府办公室", "临政办字〔2022〕36号", "临沂市人民政府办公室 关于印发临沂市数字 2022 年行动方案的通知", "2022 年 7 月 1 日", "临沂市数字 2022 年 行动方案", "为加快建设,制定本方案。"];
+        let h = read(front.into_iter(), std::iter::empty());
+        assert_eq!(h.issuer.as_deref(), Some("临沂市人民政府办公室"));
+        assert_eq!(h.city.as_deref(), Some("临沂"));
+        assert_eq!(h.doc_number.as_deref(), Some("临政办字〔2022〕36号"));
+        assert_eq!(h.issued, Date::new(2022, 7, 1));
+        assert_eq!(h.title.as_deref(), Some("临沂市数字2022年行动方案"));
+        assert_eq!(h.period, Some(Period { start: 2022, end: 2022 }));
+    }
+}

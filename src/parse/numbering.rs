@@ -1,0 +1,189 @@
+//! The numbering schemes of the genre: 第一章, 一、, (一), 1., (1), ①.
+
+use crate::extract::text::{digit_value, is_space};
+use crate::model::{NumberStyle, Numeral};
+
+/// A numbering marker at the start of some text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Marker {
+    pub numeral: Numeral,
+    /// Bytes taken by the marker and the spaces after it.
+    pub len: usize,
+}
+
+/// How deep a style conventionally sits; used only when a style not yet open appears
+/// above the current one (a plan that starts at (一) and then shows 二、).
+pub(crate) fn rank(style: NumberStyle) -> u8 {
+    match style {
+        NumberStyle::Chapter => 0,
+        NumberStyle::Chinese => 1,
+        NumberStyle::ChineseParen => 2,
+        NumberStyle::Arabic => 3,
+        NumberStyle::ArabicParen => 4,
+        NumberStyle::Circled => 5,
+        #[allow(unreachable_patterns)]
+        _ => 6,
+    }
+}
+
+fn is_open(c: char) -> bool {
+    c == '(' || c == '（'
+}
+
+fn is_close(c: char) -> bool {
+    c == ')' || c == '）'
+}
+
+fn chinese_digit(c: char) -> Option<u32> {
+    Some(match c {
+        '〇' | '零' => 0,
+        '一' => 1,
+        '二' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
+    })
+}
+
+/// Reads a Chinese numeral of 1–99 (一, 十, 十二, 二十, 二十三) at the start of `s`;
+/// returns its value and byte length.
+fn chinese_number(s: &str) -> Option<(u32, usize)> {
+    let mut value = 0u32;
+    let mut pending: Option<u32> = None;
+    let mut seen_ten = false;
+    let mut len = 0;
+    for c in s.chars() {
+        if let Some(d) = chinese_digit(c) {
+            if pending.is_some() {
+                return None; // 二三 is not a numeral
+            }
+            pending = Some(d);
+        } else if c == '十' && !seen_ten {
+            value = pending.take().unwrap_or(1) * 10;
+            seen_ten = true;
+        } else {
+            break;
+        }
+        len += c.len_utf8();
+    }
+    let total = value + pending.unwrap_or(0);
+    (len > 0 && total > 0).then_some((total, len))
+}
+
+/// Reads 1–5 ASCII or full-width digits at the start of `s`.
+fn arabic_number(s: &str) -> Option<(u32, usize)> {
+    let mut value = 0u32;
+    let mut len = 0;
+    for (count, c) in s.chars().enumerate() {
+        match digit_value(c) {
+            Some(d) if count < 5 => {
+                value = value * 10 + d;
+                len += c.len_utf8();
+            }
+            Some(_) => return None,
+            None => break,
+        }
+    }
+    (len > 0 && value > 0).then_some((value, len))
+}
+
+fn spaces_len(s: &str) -> usize {
+    s.chars().take_while(|&c| is_space(c) && c != '\n').map(char::len_utf8).sum()
+}
+
+/// The numbering marker at the very start of `s`, if there is one.
+pub(crate) fn marker_at(s: &str) -> Option<Marker> {
+    let first = s.chars().next()?;
+    let (style, value, len) = if is_open(first) {
+        let inner = s.get(first.len_utf8()..)?;
+        let (style, (value, n)) = match chinese_number(inner) {
+            Some(v) => (NumberStyle::ChineseParen, v),
+            None => (NumberStyle::ArabicParen, arabic_number(inner)?),
+        };
+        let close = inner.get(n..)?.chars().next()?;
+        if !is_close(close) {
+            return None;
+        }
+        (style, value, first.len_utf8() + n + close.len_utf8())
+    } else if ('①'..='⑳').contains(&first) {
+        (NumberStyle::Circled, first as u32 - '①' as u32 + 1, first.len_utf8())
+    } else if first == '第' {
+        let inner = s.get(first.len_utf8()..)?;
+        let (value, n) = chinese_number(inner)?;
+        let unit = inner.get(n..)?.chars().next()?;
+        if !matches!(unit, '章' | '部' | '篇') {
+            return None;
+        }
+        let mut len = first.len_utf8() + n + unit.len_utf8();
+        if unit == '部' && s.get(len..)?.starts_with('分') {
+            len += '分'.len_utf8();
+        }
+        (NumberStyle::Chapter, value, len)
+    } else if let Some((value, n)) = chinese_number(s) {
+        let sep = s.get(n..)?.chars().next()?;
+        if sep != '、' {
+            return None;
+        }
+        (NumberStyle::Chinese, value, n + sep.len_utf8())
+    } else {
+        let (value, n) = arabic_number(s)?;
+        let rest = s.get(n..)?;
+        let sep = rest.chars().next()?;
+        if !matches!(sep, '.' | '．' | '、') {
+            return None;
+        }
+        // 1.1万 and 2.0版 are numbers, not markers.
+        let after = rest.get(sep.len_utf8()..)?;
+        let next = after.trim_start_matches([' ', '\u{3000}']).chars().next();
+        if next.is_none_or(|c| digit_value(c).is_some() || c == '%' || c.is_ascii_alphabetic()) {
+            return None;
+        }
+        (NumberStyle::Arabic, value, n + sep.len_utf8())
+    };
+    let rest = s.get(len..)?;
+    // A marker introduces words: "(一)" alone, or followed by a line break, is not an item.
+    let body = rest.get(spaces_len(rest)..)?;
+    if body.is_empty() || body.starts_with(['\n', '\r']) {
+        return None;
+    }
+    Some(Marker { numeral: Numeral { style, value }, len: len + spaces_len(rest) })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(s: &str) -> Option<(NumberStyle, u32, usize)> {
+        marker_at(s).map(|m| (m.numeral.style, m.numeral.value, m.len))
+    }
+
+    #[test]
+    fn styles() {
+        use NumberStyle::*;
+        assert_eq!(read("一、工作目标"), Some((Chinese, 1, 6)));
+        assert_eq!(read("十二、保障"), Some((Chinese, 12, 9)));
+        assert_eq!(read("二十三、保障"), Some((Chinese, 23, 12)));
+        assert_eq!(read("(四)优化"), Some((ChineseParen, 4, 5)));
+        assert_eq!(read("（十）优化"), Some((ChineseParen, 10, 9)));
+        assert_eq!(read("16.提升"), Some((Arabic, 16, 3)));
+        assert_eq!(read("1. 增强"), Some((Arabic, 1, 3)));
+        assert_eq!(read("3、推进"), Some((Arabic, 3, 4)));
+        assert_eq!(read("１．推进"), Some((Arabic, 1, 6)));
+        assert_eq!(read("(7)推进"), Some((ArabicParen, 7, 3)));
+        assert_eq!(read("（2）推进"), Some((ArabicParen, 2, 7)));
+        assert_eq!(read("③推进"), Some((Circled, 3, 3)));
+        assert_eq!(read("第二章 总体要求"), Some((Chapter, 2, 10)));
+    }
+
+    #[test]
+    fn numbers_that_are_not_markers() {
+        for s in ["1.1万个", "2.0版", "2022年", "一二三", "一网通办", "(涉密事项除外)", "10%", "(一)", "1.", "5G基站", "0.5"] {
+            assert_eq!(read(s), None, "help: {s:?} was read as a numbering marker");
+        }
+    }
+}

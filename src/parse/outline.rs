@@ -1,0 +1,255 @@
+//! The structure of a plan: preamble, numbered items in a tree, trailer.
+//!
+//! One pass over the lines. Each line may start a numbered item, and may hold further
+//! items glued to its end by copy-paste ("…单位)16.提升…"); a glued number is only
+//! believed when it is the next number of a numbering already open, so that prose such as
+//! "（含市属国企）" is never cut.
+
+use std::ops::Range;
+
+use super::numbering::{marker_at, rank, Marker};
+use crate::extract::text::is_space;
+use crate::model::Numeral;
+
+/// One numbered item.
+#[derive(Debug, Clone)]
+pub(crate) struct Node {
+    pub numeral: Numeral,
+    pub parent: Option<usize>,
+    pub children: Vec<usize>,
+    /// Byte where the marker starts.
+    pub start: usize,
+    /// Byte where the next item, the trailer or the end of input starts.
+    pub end: usize,
+    /// The item's own text, piece by piece (marker excluded, children excluded).
+    pub pieces: Vec<Range<usize>>,
+}
+
+/// A line of the source without its line break and surrounding white space.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Line {
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Outline {
+    /// Byte where the body (the first numbered item) starts; before it is the preamble.
+    pub body_start: usize,
+    /// Byte where the trailer starts, if there is one.
+    pub trailer_start: Option<usize>,
+    pub nodes: Vec<Node>,
+    /// The non-blank lines of the preamble and of the trailer, where the metadata is.
+    pub front_lines: Vec<Line>,
+    pub back_lines: Vec<Line>,
+}
+
+/// The non-blank lines of `text`, trimmed.
+pub(crate) fn lines(text: &str) -> impl Iterator<Item = Line> + '_ {
+    let mut at = 0;
+    text.split_inclusive('\n').filter_map(move |raw| {
+        let start = at;
+        at += raw.len();
+        let lead = raw.len() - raw.trim_start_matches(is_space).len();
+        let trimmed = raw.trim_matches(is_space);
+        (!trimmed.is_empty()).then(|| Line { start: start + lead, end: start + lead + trimmed.len() })
+    })
+}
+
+/// Lines that end the body: distribution lists, attachments, signatures of issue, file
+/// names, and the chrome of a saved web page.
+pub(crate) fn is_trailer_line(line: &str) -> bool {
+    const STARTS: [&str; 6] = ["附件", "抄送", "主题词", "公开方式", "信息公开选项", "附表"];
+    const ANYWHERE: [&str; 4] = ["版权所有", "Copyright", "ICP备", "©"];
+    const SHORT: [&str; 12] = [
+        "登录", "评论", "打印本页", "关闭窗口", "分享到", "扫一扫", "责任编辑", "技术支持", "服务热线", "联系我们",
+        "网站地图", "【打印】",
+    ];
+    let lower = line.to_ascii_lowercase();
+    let is_file = [".pdf", ".doc", ".docx", ".wps", ".ofd", ".xls", ".xlsx", ".txt"]
+        .iter()
+        .any(|ext| lower.ends_with(ext));
+    let is_issue_line = line.ends_with("印发") && line.contains('年') && line.chars().count() <= 30;
+    let starts_attachment = STARTS.iter().any(|s| {
+        line.strip_prefix(s).is_some_and(|rest| {
+            rest.is_empty() || rest.starts_with([':', '：', ' ', '\u{3000}']) || rest.starts_with(|c: char| c.is_ascii_digit())
+        })
+    });
+    starts_attachment
+        || is_file
+        || is_issue_line
+        || ANYWHERE.iter().any(|s| line.contains(s))
+        || (line.chars().count() <= 40 && !line.contains(['。', '，', ',']) && SHORT.iter().any(|s| line.contains(s)))
+}
+
+/// Whether a numbered item glued into a line can start at byte `at` of `line`: right
+/// after a closing bracket or a sentence end, or right after a prefix of stray ASCII such
+/// as an image file name (`ascii_prefix` bytes long).
+fn can_glue(line: &str, at: usize, ascii_prefix: usize) -> bool {
+    match line.get(..at).and_then(|before| before.chars().next_back()) {
+        Some(')' | '）' | '。' | ';' | '；') => true,
+        Some(_) => at == ascii_prefix,
+        None => false,
+    }
+}
+
+struct Builder<'s> {
+    text: &'s str,
+    nodes: Vec<Node>,
+    stack: Vec<usize>,
+}
+
+impl Builder<'_> {
+    /// Whether `numeral` is the next number of a numbering open on the stack.
+    fn continues_open(&self, numeral: Numeral) -> bool {
+        self.stack.iter().filter_map(|&i| self.nodes.get(i)).any(|n| {
+            n.numeral.style == numeral.style && n.numeral.value.checked_add(1) == Some(numeral.value)
+        })
+    }
+
+    fn open(&mut self, at: usize, marker: Marker) {
+        let style = marker.numeral.style;
+        if let Some(k) = self.stack.iter().rposition(|&i| self.nodes.get(i).is_some_and(|n| n.numeral.style == style)) {
+            self.stack.truncate(k);
+        } else {
+            while let Some(top) = self.stack.last().and_then(|&i| self.nodes.get(i)) {
+                if rank(top.numeral.style) < rank(style) {
+                    break;
+                }
+                self.stack.pop();
+            }
+        }
+        if let Some(last) = self.nodes.last_mut() {
+            last.end = at;
+        }
+        let index = self.nodes.len();
+        let parent = self.stack.last().copied();
+        if let Some(p) = parent.and_then(|p| self.nodes.get_mut(p)) {
+            p.children.push(index);
+        }
+        self.nodes.push(Node {
+            numeral: marker.numeral,
+            parent,
+            children: Vec::new(),
+            start: at,
+            end: self.text.len(),
+            pieces: Vec::new(),
+        });
+        self.stack.push(index);
+    }
+
+    fn add_piece(&mut self, piece: Range<usize>) {
+        if piece.is_empty() {
+            return;
+        }
+        if let Some(last) = self.nodes.last_mut() {
+            last.pieces.push(piece);
+        }
+    }
+
+    /// Splits one body line into the items it starts and the text it continues.
+    fn line(&mut self, line: Line) {
+        let content = self.text.get(line.start..line.end).unwrap_or("");
+        let mut piece_start = line.start;
+        if let Some(marker) = marker_at(content) {
+            self.open(line.start, marker);
+            piece_start = line.start + marker.len;
+        }
+        let ascii_prefix = content.find(|c: char| !c.is_ascii_graphic()).unwrap_or(content.len());
+        for (offset, _) in content.char_indices() {
+            let at = line.start + offset;
+            if at <= piece_start || !can_glue(content, offset, ascii_prefix) {
+                continue;
+            }
+            let Some(marker) = content.get(offset..).and_then(marker_at) else { continue };
+            if !self.continues_open(marker.numeral) {
+                continue;
+            }
+            self.add_piece(piece_start..at);
+            self.open(at, marker);
+            piece_start = at + marker.len;
+        }
+        self.add_piece(piece_start..line.end);
+    }
+}
+
+/// The outline of `text`, or `None` when no line starts a numbered item.
+pub(crate) fn outline(text: &str) -> Option<Outline> {
+    let all: Vec<Line> = lines(text).collect();
+    let slice = |l: &Line| text.get(l.start..l.end).unwrap_or("");
+    let first = all.iter().position(|l| marker_at(slice(l)).is_some_and(|m| m.numeral.value == 1))?;
+    let body_start = all.get(first)?.start;
+    let mut builder = Builder { text, nodes: Vec::new(), stack: Vec::new() };
+    let mut trailer_start = None;
+    let mut back_lines = Vec::new();
+    for line in all.iter().skip(first) {
+        if trailer_start.is_none() && !builder.nodes.is_empty() && is_trailer_line(slice(line)) {
+            trailer_start = Some(line.start);
+            if let Some(last) = builder.nodes.last_mut() {
+                last.end = line.start;
+            }
+        }
+        match trailer_start {
+            Some(_) => back_lines.push(*line),
+            None => builder.line(*line),
+        }
+    }
+    let front_lines = all.iter().take(first).copied().collect();
+    Some(Outline { body_start, trailer_start, nodes: builder.nodes, front_lines, back_lines })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn titles(text: &str) -> Vec<(String, Option<usize>)> {
+        let outline = outline(text).unwrap();
+        outline
+            .nodes
+            .iter()
+            .map(|n| (n.numeral.to_string(), n.parent))
+            .collect()
+    }
+
+    #[test]
+    fn nesting_follows_first_appearance() {
+        let text = "一、任务\n(一)甲\n1.子一\n2.子二\n(二)乙\n1.子三\n二、保障\n(一)丙\n";
+        let got = titles(text);
+        let want = [("一", None), ("(一)", Some(0)), ("1", Some(1)), ("2", Some(1)), ("(二)", Some(0)), ("1", Some(4)), ("二", None), ("(一)", Some(6))];
+        let want: Vec<(String, Option<usize>)> = want.iter().map(|(a, b)| (a.to_string(), *b)).collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn glued_items_are_split_only_when_they_continue_the_numbering() {
+        let text = "一、任务\n15.甲。(牵头单位:市局)16.乙。(注)(3)丙\n";
+        let got = titles(text);
+        assert_eq!(got.len(), 3, "help: 16. continues 15. and must be split off; (3) continues nothing: {got:?}");
+        let outline = outline(text).unwrap();
+        assert_eq!(&text[outline.nodes[2].start..outline.nodes[2].start + 3], "16.");
+    }
+
+    #[test]
+    fn junk_before_a_heading_is_left_to_the_item_before() {
+        let text = "一、总体要求\n(一)目标。\nimage.png二、重点任务\n1.甲\n";
+        let got = titles(text);
+        assert_eq!(got.iter().map(|g| g.0.as_str()).collect::<Vec<_>>(), ["一", "(一)", "二", "1"]);
+    }
+
+    #[test]
+    fn trailer_starts_at_attachments_and_footers() {
+        let text = "一、任务\n1.甲\n附件:1.名单\n2.分工表\n";
+        let outline = outline(text).unwrap();
+        assert_eq!(outline.nodes.len(), 2);
+        assert_eq!(outline.trailer_start, text.find("附件"));
+        for line in ["抄送：市委各部门。", "2022年7月1日印发", "版权所有:某公司", "您还没有登录!请登录注册", "通知.pdf"] {
+            assert!(is_trailer_line(line), "help: {line:?} should end the body");
+        }
+        assert!(!is_trailer_line("加强技术支持,提升平台在全市各级各部门的推广应用水平,实现数据共享。"));
+    }
+
+    #[test]
+    fn no_numbered_item_means_no_outline() {
+        assert!(outline("只有一段话。\n没有编号。").is_none());
+    }
+}

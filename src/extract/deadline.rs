@@ -122,7 +122,8 @@ pub(crate) fn mentions(text: &str) -> Vec<Mention> {
         skip_to = range.end;
         let first_after = absolute.partition_point(|r| r.end <= range.start);
         let overlaps = absolute.get(first_after).is_some_and(|r| r.start < range.end);
-        let after_year = text.get(..at).and_then(|b| b.chars().next_back()).is_some_and(|c| c == '年' || digit_value(c).is_some());
+        let after_year =
+            text.get(..at).and_then(|b| b.chars().next_back()).is_some_and(|c| c == '年' || digit_value(c).is_some());
         if !overlaps && !after_year {
             found.push(Mention { range, year: None, month: None, day: None });
         }

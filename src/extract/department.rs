@@ -31,7 +31,7 @@ const TABLE: &[(&[&str], Department)] = &[
     (&["住房", "住建", "城建", "城乡建设"], Department::HousingConstruction),
     (&["城管", "城市管理", "综合行政执法"], Department::UrbanManagement),
     (&["公安"], Department::PublicSecurity),
-    (&["民政"], Department::CivilAffairs),
+    (&["民政局", "民政厅", "民政部"], Department::CivilAffairs),
     (&["农业", "农村"], Department::Agriculture),
     (&["交通"], Department::Transport),
     (&["自然资源", "规划"], Department::NaturalResources),
@@ -57,10 +57,7 @@ const TABLE: &[(&[&str], Department)] = &[
 
 /// The canonical department a unit's name denotes, [`Department::Other`] when none fits.
 pub(crate) fn department_of(name: &str) -> Department {
-    TABLE
-        .iter()
-        .find(|(keys, _)| keys.iter().any(|k| name.contains(k)))
-        .map_or(Department::Other, |(_, d)| *d)
+    TABLE.iter().find(|(keys, _)| keys.iter().any(|k| name.contains(k))).map_or(Department::Other, |(_, d)| *d)
 }
 
 #[cfg(test)]
@@ -88,6 +85,8 @@ mod tests {
             ("中国移动某市分公司", Department::TelecomOperator),
             ("市直相关部门单位", Department::Related),
             ("各县区政府", Department::LowerGovernment),
+            ("各县〈市、区〉人民政府", Department::LowerGovernment),
+            ("市民政局", Department::CivilAffairs),
             ("市机关事务局", Department::Other),
         ];
         for (name, want) in cases {

@@ -15,10 +15,63 @@ use crate::model::{Accrual, Bound, DeadlineSource, Target};
 
 /// Measure words, longest first so that 个百分点 wins over 个.
 const MEASURES: [&str; 57] = [
-    "个百分点", "平方公里", "千瓦时", "平方米", "万千瓦", "公里", "千米", "千瓦", "美元", "人次", "户次", "Gbps",
-    "Mbps", "GB", "TB", "PB", "EB", "%", "％", "‰", "个", "座", "台", "路", "项", "家", "条", "户", "间", "艘",
-    "处", "块", "名", "所", "次", "张", "套", "件", "位", "辆", "亩", "人", "场", "批", "类", "种", "部", "款",
-    "栋", "根", "杆", "站", "片", "篇", "米", "吨", "元",
+    "个百分点",
+    "平方公里",
+    "千瓦时",
+    "平方米",
+    "万千瓦",
+    "公里",
+    "千米",
+    "千瓦",
+    "美元",
+    "人次",
+    "户次",
+    "Gbps",
+    "Mbps",
+    "GB",
+    "TB",
+    "PB",
+    "EB",
+    "%",
+    "％",
+    "‰",
+    "个",
+    "座",
+    "台",
+    "路",
+    "项",
+    "家",
+    "条",
+    "户",
+    "间",
+    "艘",
+    "处",
+    "块",
+    "名",
+    "所",
+    "次",
+    "张",
+    "套",
+    "件",
+    "位",
+    "辆",
+    "亩",
+    "人",
+    "场",
+    "批",
+    "类",
+    "种",
+    "部",
+    "款",
+    "栋",
+    "根",
+    "杆",
+    "站",
+    "片",
+    "篇",
+    "米",
+    "吨",
+    "元",
 ];
 
 /// Words just before a number that bound it, longest first.
@@ -52,27 +105,120 @@ const BEFORE: [(&str, Bound); 26] = [
 ];
 
 /// Words just after a measure that bound the number.
-const AFTER: [(&str, Bound); 5] =
-    [("以上", Bound::AtLeast), ("以下", Bound::AtMost), ("以内", Bound::AtMost), ("左右", Bound::Approx), ("上下", Bound::Approx)];
+const AFTER: [(&str, Bound); 5] = [
+    ("以上", Bound::AtLeast),
+    ("以下", Bound::AtMost),
+    ("以内", Bound::AtMost),
+    ("左右", Bound::Approx),
+    ("上下", Bound::Approx),
+];
 
 /// Verbs whose object is a metric: the metric before a number is what follows the last
 /// of them. Longest first.
 const VERBS: [&str; 52] = [
-    "新建并开通", "建成并开通", "新开通", "新认证", "新培育", "新打造", "新创建", "滚动实施", "开工改造", "开通",
-    "建成", "新建", "新增", "建设", "打造", "培育", "认定", "实现", "完成", "部署", "汇聚", "更换", "施划", "改造",
-    "推出", "接入", "引进", "组织", "举办", "创建", "争创", "申报", "认证", "形成", "设立", "配装", "布设", "实施",
-    "开展", "落地", "上线", "增加", "备案", "组建", "评选", "叠加", "建立", "达成", "提供", "发展", "招引", "扩大",
+    "新建并开通",
+    "建成并开通",
+    "新开通",
+    "新认证",
+    "新培育",
+    "新打造",
+    "新创建",
+    "滚动实施",
+    "开工改造",
+    "开通",
+    "建成",
+    "新建",
+    "新增",
+    "建设",
+    "打造",
+    "培育",
+    "认定",
+    "实现",
+    "完成",
+    "部署",
+    "汇聚",
+    "更换",
+    "施划",
+    "改造",
+    "推出",
+    "接入",
+    "引进",
+    "组织",
+    "举办",
+    "创建",
+    "争创",
+    "申报",
+    "认证",
+    "形成",
+    "设立",
+    "配装",
+    "布设",
+    "实施",
+    "开展",
+    "落地",
+    "上线",
+    "增加",
+    "备案",
+    "组建",
+    "评选",
+    "叠加",
+    "建立",
+    "达成",
+    "提供",
+    "发展",
+    "招引",
+    "扩大",
 ];
 
 /// Words at the start of a metric that say where or when, not what.
-const FILLERS: [&str; 22] = [
-    "年内", "年底前", "全年", "今年", "力争", "全市", "全区", "全县", "全省", "我市", "我区", "我县", "各县区", "各",
-    "累计", "共", "再", "逐步", "进一步", "其中", "和", "及",
+const FILLERS: [&str; 27] = [
+    "年内",
+    "年底前",
+    "全年",
+    "今年",
+    "力争",
+    "确保",
+    "全市",
+    "全区",
+    "全县",
+    "全省",
+    "我市",
+    "我区",
+    "我县",
+    "各县区",
+    "各",
+    "累计",
+    "共",
+    "再",
+    "逐步",
+    "进一步",
+    "其中",
+    "和",
+    "及",
+    "推动",
+    "推进",
+    "实现",
+    "完成",
 ];
 
-const NEW_WORDS: [&str; 12] =
-    ["新建", "新增", "新开通", "新认证", "新培育", "新打造", "新创建", "新上线", "新签约", "新开工", "新引进", "新投用"];
-const STOCK_WORDS: [&str; 7] = ["累计", "保有量", "总数", "总量", "存量", "总规模", "累积"];
+const NEW_WORDS: [&str; 12] = [
+    "新建",
+    "新增",
+    "新开通",
+    "新认证",
+    "新培育",
+    "新打造",
+    "新创建",
+    "新上线",
+    "新签约",
+    "新开工",
+    "新引进",
+    "新投用",
+];
+/// Words anywhere before a number that make it a stock.
+const STOCK_WORDS: [&str; 3] = ["累计", "累积", "存量"];
+/// Words ending a metric that make it a stock: 充电桩保有量 → 充电桩, stock.
+const STOCK_SUFFIXES: [&str; 4] = ["保有量", "总数", "总量", "总规模"];
 
 /// What follows a number when it is a date, a model or a rank, not a quantity.
 const NOT_QUANTITY: [&str; 12] = ["年", "月", "日", "号", "时", "分钟", "天", "版", "代", "星", "级", "周"];
@@ -113,7 +259,11 @@ fn quantity(text: &str, at: usize, clause_start: usize) -> Option<Quantity> {
     // 1—2家, 2-3个
     let mut range_max = None;
     let dash_at = skip_spaces(text, end);
-    if let Some(dash) = text.get(dash_at..).and_then(|s| s.chars().next()).filter(|c| matches!(c, '—' | '－' | '-' | '–' | '~' | '～' | '至')) {
+    if let Some(dash) = text
+        .get(dash_at..)
+        .and_then(|s| s.chars().next())
+        .filter(|c| matches!(c, '—' | '－' | '-' | '–' | '~' | '～' | '至'))
+    {
         let second_at = skip_spaces(text, dash_at + dash.len_utf8());
         if let Some((second, m)) = text.get(second_at..).and_then(decimal) {
             range_max = Some((second, second_at + m));
@@ -193,18 +343,41 @@ fn normalise_metric(raw: &str) -> String {
         }
     }
     let mut metric = out.as_str();
-    while let Some(word) = starts_with_any(metric, &FILLERS) {
-        metric = metric.get(word.len()..).unwrap_or("");
+    loop {
+        // A year ("2022年全市…") says when, not what.
+        let year = metric
+            .find('年')
+            .filter(|&i| i > 0 && metric.get(..i).is_some_and(|y| y.chars().all(|c| digit_value(c).is_some())));
+        match (starts_with_any(metric, &FILLERS), year) {
+            (Some(word), _) => metric = metric.get(word.len()..).unwrap_or(""),
+            (None, Some(i)) => metric = metric.get(i + '年'.len_utf8()..).unwrap_or(""),
+            (None, None) => break,
+        }
     }
-    let metric = STOCK_WORDS.iter().fold(metric, |m, w| m.strip_suffix(w).unwrap_or(m));
-    let metric = metric.strip_suffix("分别").unwrap_or(metric);
-    metric.trim_end_matches(['的', '为', '均', '和']).to_string()
+    let metric = STOCK_SUFFIXES.iter().chain(&STOCK_WORDS).fold(metric, |m, w| m.strip_suffix(w).unwrap_or(m));
+    let metric = ["分别", "力争", "均"].iter().chain(&NEW_WORDS).fold(metric, |m, w| m.strip_suffix(w).unwrap_or(m));
+    metric.trim_end_matches(['的', '为', '和']).to_string()
 }
 
 /// The metric after a count's measure: "70个以上智慧社区" → 智慧社区; the head after the
 /// last 的: "200个以上的数据指标" → 数据指标.
-fn metric_after(text: &str, from: usize) -> Range<usize> {
-    let rest = text.get(from..).unwrap_or("");
+fn metric_after(text: &str, from: usize, masked: &[Range<usize>]) -> Range<usize> {
+    // Never into a responsibility parenthesis, nor past a bracket the phrase did not open.
+    let limit = masked.get(masked.partition_point(|m| m.start < from)).map_or(text.len(), |m| m.start);
+    let rest = text.get(from..limit.max(from)).unwrap_or("");
+    let mut depth = 0usize;
+    let unopened = rest
+        .char_indices()
+        .find(|&(_, c)| match c {
+            '(' | '（' => {
+                depth += 1;
+                false
+            }
+            ')' | '）' => depth.checked_sub(1).map(|d| depth = d).is_none(),
+            _ => false,
+        })
+        .map_or(rest.len(), |(i, _)| i);
+    let rest = rest.get(..unopened).unwrap_or(rest);
     let mut end = rest.find(|c: char| is_clause_break(c) && c != '、').unwrap_or(rest.len());
     let phrase = rest.get(..end).unwrap_or("");
     if !phrase.contains('的') {
@@ -217,7 +390,11 @@ fn metric_after(text: &str, from: usize) -> Range<usize> {
     let mut stop = end;
     for (i, c) in phrase.char_indices().skip_while(|(i, _)| *i < start) {
         let after_words = prev.is_some_and(|p: char| !p.is_ascii() && digit_value(p).is_none());
-        let names_a_thing = phrase.get(i..).unwrap_or("").trim_start_matches(|c: char| digit_value(c).is_some()).starts_with(|c: char| c.is_ascii_alphabetic());
+        let names_a_thing = phrase
+            .get(i..)
+            .unwrap_or("")
+            .trim_start_matches(|c: char| digit_value(c).is_some())
+            .starts_with(|c: char| c.is_ascii_alphabetic());
         if digit_value(c).is_some() && after_words && !names_a_thing {
             stop = i;
             break;
@@ -236,7 +413,12 @@ fn in_any(ranges: &[Range<usize>], at: usize) -> bool {
 /// Targets of `repaired`'s text, skipping numbers inside `masked` ranges (the
 /// responsibility parentheses). `dates` are the text's deadline mentions; the target's
 /// own deadline is the nearest before it in its sentence.
-pub(crate) fn targets(repaired: &Repaired, masked: &[Range<usize>], dates: &[Mention], relative_year: Option<u16>) -> Vec<Target> {
+pub(crate) fn targets(
+    repaired: &Repaired,
+    masked: &[Range<usize>],
+    dates: &[Mention],
+    relative_year: Option<u16>,
+) -> Vec<Target> {
     let text = repaired.text.as_str();
     let date_ranges: Vec<Range<usize>> = dates.iter().map(|d| d.range.clone()).collect();
     let mut found: Vec<Target> = Vec::new();
@@ -260,7 +442,11 @@ pub(crate) fn targets(repaired: &Repaired, masked: &[Range<usize>], dates: &[Men
         if at < resume || digit_value(c).is_none() {
             continue;
         }
-        if prev.is_some_and(|p| p.is_ascii_alphanumeric() || matches!(p, '.' | '+' | '-' | '_' | '/' | '第' | '．') || digit_value(p).is_some()) {
+        if prev.is_some_and(|p| {
+            p.is_ascii_alphanumeric()
+                || matches!(p, '.' | '+' | '-' | '_' | '/' | '第' | '．')
+                || digit_value(p).is_some()
+        }) {
             continue;
         }
         if in_any(masked, at) || in_any(&date_ranges, at) {
@@ -268,7 +454,9 @@ pub(crate) fn targets(repaired: &Repaired, masked: &[Range<usize>], dates: &[Men
         }
         // Digits glued to letters ("5G", "10G PON", "IPv6") name things, not amounts.
         let after_digits = text.get(at..).unwrap_or("").trim_start_matches(|c: char| digit_value(c).is_some());
-        if after_digits.starts_with(|c: char| c.is_ascii_alphabetic()) && starts_with_any(after_digits, &MEASURES).is_none() {
+        if after_digits.starts_with(|c: char| c.is_ascii_alphabetic())
+            && starts_with_any(after_digits, &MEASURES).is_none()
+        {
             continue;
         }
         let Some(q) = quantity(text, at, clause_start) else { continue };
@@ -276,17 +464,20 @@ pub(crate) fn targets(repaired: &Repaired, masked: &[Range<usize>], dates: &[Men
         let previous = found.get(sentence_first..).and_then(|s| s.last());
         let lookback = clause_start;
         let before_raw = text.get(lookback..q.range.start).unwrap_or("");
-        // The object of the last verb before the number.
+        // A count's metric is the object of the last verb before it (one that leaves at
+        // least two characters: not the 完成 of 完成率); a rate's is the whole phrase.
+        let rate = matches!(q.measure.as_str(), "%" | "‰" | "个百分点");
         let object_start = VERBS
             .iter()
             .filter_map(|v| before_raw.rfind(v).map(|i| i + v.len()))
+            .filter(|&i| !rate && before_raw.get(i..).is_some_and(|o| o.trim_matches(is_space).chars().count() >= 2))
             .max()
             .map_or(lookback, |i| lookback + i);
         let before_metric = normalise_metric(text.get(object_start..q.range.start).unwrap_or(""));
-        let after = metric_after(text, q.range.end);
+        let after = metric_after(text, q.range.end, masked);
         let after_metric = normalise_metric(text.get(after.clone()).unwrap_or(""));
-        let prefer_before = q.measure == "%" || q.measure == "‰" || q.measure.is_empty();
-        let (metric, text_range) = if !after_metric.is_empty() && !(prefer_before && !before_metric.is_empty()) {
+        let prefer_before = rate || q.measure.is_empty();
+        let (metric, text_range) = if !after_metric.is_empty() && (!prefer_before || before_metric.is_empty()) {
             (after_metric, q.range.start.min(q.number_start)..after.end)
         } else if !before_metric.is_empty() {
             (before_metric, object_start..q.range.end)
@@ -295,7 +486,9 @@ pub(crate) fn targets(repaired: &Repaired, masked: &[Range<usize>], dates: &[Men
             (inherited, lookback..q.range.end)
         };
         let words = format!("{}{}", before_raw, text.get(after.clone()).unwrap_or(""));
-        let mut accrual = if STOCK_WORDS.iter().any(|w| words.contains(w)) {
+        let object = before_raw.trim_end_matches(|c: char| is_space(c) || BEFORE.iter().any(|(w, _)| w.contains(c)));
+        let stock = STOCK_WORDS.iter().any(|w| words.contains(w)) || STOCK_SUFFIXES.iter().any(|w| object.ends_with(w));
+        let mut accrual = if stock {
             Accrual::Stock
         } else if NEW_WORDS.iter().any(|w| words.contains(w)) {
             Accrual::New
@@ -310,7 +503,10 @@ pub(crate) fn targets(repaired: &Repaired, masked: &[Range<usize>], dates: &[Men
             .checked_sub(1)
             .and_then(|i| dates.get(i))
             .filter(|d| d.range.start >= sentence_start)
-            .and_then(|d| d.deadline(DeadlineSource::Text, relative_year).map(|dl| dl.with_text(text.get(d.range.clone()).unwrap_or(""), repaired.span(d.range.clone()))));
+            .and_then(|d| {
+                d.deadline(DeadlineSource::Text, relative_year)
+                    .map(|dl| dl.with_text(text.get(d.range.clone()).unwrap_or(""), repaired.span(d.range.clone())))
+            });
         let text_range = text_range.start.min(q.range.start)..text_range.end.max(q.range.end);
         found.push(Target {
             metric,
@@ -335,9 +531,12 @@ mod tests {
     use super::*;
 
     fn read(text: &str) -> Vec<(String, f64, String, Bound, Accrual)> {
-        let r = Repaired::join(text, &[0..text.len()], |_| false);
+        let r = Repaired::whole(text);
         let dates = mentions(&r.text);
-        targets(&r, &[], &dates, Some(2022)).into_iter().map(|t| (t.metric, t.value, t.measure, t.bound, t.accrual)).collect()
+        targets(&r, &[], &dates, Some(2022))
+            .into_iter()
+            .map(|t| (t.metric, t.value, t.measure, t.bound, t.accrual))
+            .collect()
     }
 
     fn one(text: &str) -> (String, f64, String, Bound, Accrual) {
@@ -349,10 +548,22 @@ mod tests {
     #[test]
     fn metric_before_the_number() {
         use Accrual::*;
-        assert_eq!(one("年内全市新建并开通 5G 基站 2000 个,"), ("5G基站".into(), 2000.0, "个".into(), Bound::Exact, New));
-        assert_eq!(one("智慧社区覆盖率超过30%"), ("智慧社区覆盖率".into(), 30.0, "%".into(), Bound::MoreThan, Unstated));
-        assert_eq!(one("全市充电桩保有量达到 3500 个以上。"), ("充电桩".into(), 3500.0, "个".into(), Bound::AtLeast, Stock));
-        assert_eq!(one("信息技术产业营业收入突破 60 亿元。"), ("信息技术产业营业收入".into(), 6e9, "元".into(), Bound::MoreThan, Unstated));
+        assert_eq!(
+            one("年内全市新建并开通 5G 基站 2000 个,"),
+            ("5G基站".into(), 2000.0, "个".into(), Bound::Exact, New)
+        );
+        assert_eq!(
+            one("智慧社区覆盖率超过30%"),
+            ("智慧社区覆盖率".into(), 30.0, "%".into(), Bound::MoreThan, Unstated)
+        );
+        assert_eq!(
+            one("全市充电桩保有量达到 3500 个以上。"),
+            ("充电桩".into(), 3500.0, "个".into(), Bound::AtLeast, Stock)
+        );
+        assert_eq!(
+            one("信息技术产业营业收入突破 60 亿元。"),
+            ("信息技术产业营业收入".into(), 6e9, "元".into(), Bound::MoreThan, Unstated)
+        );
         assert_eq!(one("物联网终端总数达到 2000 万个。"), ("物联网终端".into(), 2e7, "个".into(), Bound::Reach, Stock));
         assert_eq!(one("力争完成建设5G基站6000个,"), ("5G基站".into(), 6000.0, "个".into(), Bound::Exact, Unstated));
     }
@@ -361,7 +572,10 @@ mod tests {
     fn metric_after_the_measure() {
         use Accrual::*;
         assert_eq!(one("年底前新建70个以上智慧社区,"), ("智慧社区".into(), 70.0, "个".into(), Bound::AtLeast, New));
-        assert_eq!(one("2021年10月底前建设2000个以上5G基站,"), ("5G基站".into(), 2000.0, "个".into(), Bound::AtLeast, Unstated));
+        assert_eq!(
+            one("2021年10月底前建设2000个以上5G基站,"),
+            ("5G基站".into(), 2000.0, "个".into(), Bound::AtLeast, Unstated)
+        );
         assert_eq!(one("构建200个以上的数据指标。").0, "数据指标");
         assert_eq!(one("建设不少于40个基础型及以上的智慧社区,").3, Bound::AtLeast);
         assert_eq!(one("打造500PB存储计算中心。").0, "存储计算中心");
@@ -380,7 +594,7 @@ mod tests {
 
     #[test]
     fn ranges_and_magnitudes() {
-        let r = Repaired::join("培育 1—2 个省级试点", &[0.."培育 1—2 个省级试点".len()], |_| false);
+        let r = Repaired::whole("培育 1—2 个省级试点");
         let t = &targets(&r, &[], &[], None)[0];
         assert_eq!((t.value, t.max, t.metric.as_str()), (1.0, Some(2.0), "省级试点"));
         assert_eq!(one("开工改造城镇老旧小区1.57万户。").1, 15700.0);
@@ -389,7 +603,18 @@ mod tests {
 
     #[test]
     fn numbers_that_are_not_targets() {
-        for text in ["推进5G网络建设", "IPv6改造", "G516、G220等国省道", "2022年10月底前", "迎接省2021年10月中期评估", "打造10万吨级工船", "“1+11+91”位置导航", "10G PON", "整合119、120等渠道", "第3批"] {
+        for text in [
+            "推进5G网络建设",
+            "IPv6改造",
+            "G516、G220等国省道",
+            "2022年10月底前",
+            "迎接省2021年10月中期评估",
+            "打造10万吨级工船",
+            "“1+11+91”位置导航",
+            "10G PON",
+            "整合119、120等渠道",
+            "第3批",
+        ] {
             assert!(read(text).is_empty(), "help: {text:?} gave {:?}", read(text));
         }
     }
@@ -397,7 +622,7 @@ mod tests {
     #[test]
     fn a_target_takes_the_deadline_of_its_sentence() {
         let text = "2021年10月底前建设2000个以上5G基站。";
-        let r = Repaired::join(text, &[0..text.len()], |_| false);
+        let r = Repaired::whole(text);
         let t = &targets(&r, &[], &mentions(text), None)[0];
         let d = t.deadline.as_ref().unwrap();
         assert_eq!((d.year, d.month), (2021, Some(10)));

@@ -23,7 +23,24 @@ pub(crate) fn digit_value(c: char) -> Option<u32> {
 fn ends_sentence(c: char) -> bool {
     matches!(
         c,
-        '。' | '．' | '.' | '!' | '！' | '?' | '？' | ';' | '；' | ':' | '：' | ')' | '）' | '”' | '"' | '」' | '』' | '】' | '》'
+        '。' | '．'
+            | '.'
+            | '!'
+            | '！'
+            | '?'
+            | '？'
+            | ';'
+            | '；'
+            | ':'
+            | '：'
+            | ')'
+            | '）'
+            | '”'
+            | '"'
+            | '」'
+            | '』'
+            | '】'
+            | '》'
     )
 }
 
@@ -53,7 +70,9 @@ impl Repaired {
                 continue;
             }
             if let Some(last) = out.text.chars().next_back() {
-                if ends_sentence(last) || starts_item(piece) {
+                // A short first line without a full stop is the item's title: "一、工作目标".
+                let after_title = out.pieces.len() == 1 && out.text.chars().count() <= 15;
+                if ends_sentence(last) || starts_item(piece) || after_title {
                     out.text.push('\n');
                 }
             }
@@ -61,6 +80,12 @@ impl Repaired {
             out.text.push_str(piece);
         }
         out
+    }
+
+    /// The whole of `source` as one piece.
+    #[cfg(test)]
+    pub fn whole(source: &str) -> Repaired {
+        Repaired::join(source, std::slice::from_ref(&(0..source.len())), |_| false)
     }
 
     /// Where byte `pos` of the text comes from; `end` picks the end of the piece before a
@@ -98,12 +123,14 @@ mod tests {
 
     #[test]
     fn page_breaks_inside_a_sentence_are_joined() {
-        let source = "依托全省统一事项管理系\n\n统,按照原则。\n\n持续深化。";
+        let source = "按照最小颗粒度原则,依托全省统一事项管理系\n\n统,按照原则。\n\n持续深化。";
         let a = 0..source.find('\n').unwrap();
         let b = source.find("统,").unwrap()..source.find("。").unwrap() + "。".len();
         let c = source.find("持续").unwrap()..source.len();
         let r = Repaired::join(source, &[a, b, c], |_| false);
-        assert_eq!(r.text, "依托全省统一事项管理系统,按照原则。\n持续深化。");
+        let title = Repaired::join("一、工作目标\n全市增长。", &[6..18, 19..34], |_| false);
+        assert_eq!(title.text, "工作目标\n全市增长。", "help: a short first line is a title, not a split sentence");
+        assert_eq!(r.text, "按照最小颗粒度原则,依托全省统一事项管理系统,按照原则。\n持续深化。");
         let at = r.text.find("系统").unwrap();
         let span = r.span(at..at + "系统".len());
         assert_eq!(span.slice(source), Some("系\n\n统"), "help: a span across a join covers the gap");

@@ -117,7 +117,9 @@ fn labels_in(text: &str, inner: &Range<usize>) -> Vec<(Range<usize>, Label)> {
         for (word, label) in LABELS {
             if let Some(after) = rest.strip_prefix(word) {
                 let spaces = after.len() - after.trim_start_matches(is_space).len();
-                if let Some(colon) = after.get(spaces..).and_then(|a| a.chars().next()).filter(|c| matches!(c, ':' | '：')) {
+                if let Some(colon) =
+                    after.get(spaces..).and_then(|a| a.chars().next()).filter(|c| matches!(c, ':' | '：'))
+                {
                     let start = inner.start + at;
                     found.push((start..start + word.len() + spaces + colon.len_utf8(), label));
                 }
@@ -177,7 +179,8 @@ fn read_parenthesis(text: &str, outer: Range<usize>, inner: Range<usize>) -> Res
 
 /// Narrows `range` past spaces and separators at both ends.
 fn trim(text: &str, range: Range<usize>) -> Range<usize> {
-    let junk = |c: char| is_space(c) || matches!(c, ';' | '；' | ',' | '，' | '、' | '?' | '？' | '。' | '.' | '•' | '·');
+    let junk =
+        |c: char| is_space(c) || matches!(c, ';' | '；' | ',' | '，' | '、' | '?' | '？' | '。' | '.' | '•' | '·');
     let s = text.get(range.clone()).unwrap_or("");
     let start = range.start + (s.len() - s.trim_start_matches(junk).len());
     let end = range.end - (s.len() - s.trim_end_matches(junk).len());
@@ -228,8 +231,29 @@ fn unlabelled(text: &str, range: Range<usize>, units: &mut Vec<UnitMention>) {
 
 /// Whether a name starts with an administrative level or is otherwise complete on its own.
 fn has_level(name: &str) -> bool {
-    const LEVELS: [&str; 17] = ["市", "区", "县", "省", "镇", "乡", "街道", "村", "国网", "国家", "中国", "各", "有关", "相关", "团", "人行", "共青团"];
-    LEVELS.iter().any(|p| name.starts_with(p)) && !name.starts_with("市场") && !name.starts_with("区域") && !name.starts_with("县域")
+    const LEVELS: [&str; 17] = [
+        "市",
+        "区",
+        "县",
+        "省",
+        "镇",
+        "乡",
+        "街道",
+        "村",
+        "国网",
+        "国家",
+        "中国",
+        "各",
+        "有关",
+        "相关",
+        "团",
+        "人行",
+        "共青团",
+    ];
+    LEVELS.iter().any(|p| name.starts_with(p))
+        && !name.starts_with("市场")
+        && !name.starts_with("区域")
+        && !name.starts_with("县域")
 }
 
 fn is_department(name: &str) -> bool {
@@ -238,7 +262,7 @@ fn is_department(name: &str) -> bool {
 }
 
 fn is_generic(name: &str) -> bool {
-    ["有关", "相关", "各"].iter().any(|w| name.contains(w))
+    ["有关", "相关", "各", "市直", "区直", "县直"].iter().any(|w| name.contains(w))
 }
 
 /// The units of a list: "区发展和改革局、工业和信息化局" → 区发展和改革局, 区工业和信息化局;
@@ -253,8 +277,13 @@ fn split_units(text: &str, range: Range<usize>, role: Role) -> Vec<UnitMention> 
             continue;
         }
         // "甲等有关部门": 甲, then the others as a unit of their own.
+        // "甲等部门" is only 甲.
         let (head, tail) = match words.find('等') {
-            Some(at) if at > 0 => (item.start..item.start + at, trim(text, item.start + at + '等'.len_utf8()..item.end)),
+            Some(at) if at > 0 => {
+                let tail = trim(text, item.start + at + '等'.len_utf8()..item.end);
+                let keep = is_generic(text.get(tail.clone()).unwrap_or(""));
+                (item.start..item.start + at, if keep { tail } else { item.end..item.end })
+            }
             _ => (item.clone(), item.end..item.end),
         };
         for part in [head, tail] {
@@ -271,7 +300,9 @@ fn split_units(text: &str, range: Range<usize>, role: Role) -> Vec<UnitMention> 
                 }
             }
             let full = match level {
-                Some(prefix) if !has_level(name) && is_department(name) && !units.is_empty() => format!("{prefix}{name}"),
+                Some(prefix) if !has_level(name) && is_department(name) && !units.is_empty() => {
+                    format!("{prefix}{name}")
+                }
                 _ => name.to_string(),
             };
             level = full.chars().next().filter(|c| matches!(c, '市' | '区' | '县' | '省')).filter(|_| has_level(&full));
@@ -298,11 +329,20 @@ mod tests {
         use Role::*;
         assert_eq!(
             read("任务。(牵头单位:市政府办公室、市行政审批局;配合单位:市民政局等市直有关部门单位)"),
-            [("市政府办公室".into(), Lead), ("市行政审批局".into(), Lead), ("市民政局".into(), Cooperating), ("市直有关部门单位".into(), Cooperating)]
+            [
+                ("市政府办公室".into(), Lead),
+                ("市行政审批局".into(), Lead),
+                ("市民政局".into(), Cooperating),
+                ("市直有关部门单位".into(), Cooperating)
+            ]
         );
         assert_eq!(
             read("(牵头单位:市大数据局,责任单位:市直相关部门单位、各县〈市、区〉人民政府)"),
-            [("市大数据局".into(), Lead), ("市直相关部门单位".into(), Responsible), ("各县〈市、区〉人民政府".into(), Responsible)]
+            [
+                ("市大数据局".into(), Lead),
+                ("市直相关部门单位".into(), Responsible),
+                ("各县〈市、区〉人民政府".into(), Responsible)
+            ]
         );
         let r = &responsibilities("(责任单位:市工业和信息化局,各县区政府;完成时限:2022年10月底前)")[0];
         let text = "(责任单位:市工业和信息化局,各县区政府;完成时限:2022年10月底前)";
@@ -314,7 +354,10 @@ mod tests {
     fn unlabelled_clauses() {
         use Role::*;
         assert_eq!(read("建设。(市大数据局负责)"), [("市大数据局".into(), Sole)]);
-        assert_eq!(read("(市委网信办、市大数据局分工负责)"), [("市委网信办".into(), Shared), ("市大数据局".into(), Shared)]);
+        assert_eq!(
+            read("(市委网信办、市大数据局分工负责)"),
+            [("市委网信办".into(), Shared), ("市大数据局".into(), Shared)]
+        );
         assert_eq!(
             read("(市工业和信息化局牵头,市住房城乡建设局配合)"),
             [("市工业和信息化局".into(), Lead), ("市住房城乡建设局".into(), Cooperating)]
@@ -338,10 +381,23 @@ mod tests {
 
     #[test]
     fn elided_prefixes_are_restored() {
-        assert_eq!(names("(责任单位:区发展和改革局、工业和信息化局、科学技术局)"), ["区发展和改革局", "区工业和信息化局", "区科学技术局"]);
-        assert_eq!(names("(责任单位:区民政局、人力资源和社会保障局、大数据与电子政务服务中心)"), ["区民政局", "区人力资源和社会保障局", "区大数据与电子政务服务中心"]);
-        assert_eq!(names("(责任单位:区大数据与电子政务服务中心,区委社会工作部,有关镇街、功能区)"), ["区大数据与电子政务服务中心", "区委社会工作部", "有关镇街", "功能区"]);
-        assert_eq!(names("(责任单位:市市场监管局、市场监管执法支队)")[1], "市场监管执法支队", "help: 市场 is not the level 市");
+        assert_eq!(
+            names("(责任单位:区发展和改革局、工业和信息化局、科学技术局)"),
+            ["区发展和改革局", "区工业和信息化局", "区科学技术局"]
+        );
+        assert_eq!(
+            names("(责任单位:区民政局、人力资源和社会保障局、大数据与电子政务服务中心)"),
+            ["区民政局", "区人力资源和社会保障局", "区大数据与电子政务服务中心"]
+        );
+        assert_eq!(
+            names("(责任单位:区大数据与电子政务服务中心,区委社会工作部,有关镇街、功能区)"),
+            ["区大数据与电子政务服务中心", "区委社会工作部", "有关镇街", "功能区"]
+        );
+        assert_eq!(
+            names("(责任单位:市市场监管局、市场监管执法支队)")[1],
+            "市场监管执法支队",
+            "help: 市场 is not the level 市"
+        );
     }
 
     #[test]
@@ -349,5 +405,6 @@ mod tests {
         assert_eq!(names("(责任单位:市委党校(行政学院)、市工商联)"), ["市委党校(行政学院)", "市工商联"]);
         assert_eq!(names("(责任单位:?区大数据与电子政务服务中心)"), ["区大数据与电子政务服务中心"]);
         assert_eq!(names("(市大数据局等有关部门、单位负责)"), ["市大数据局", "有关部门、单位"]);
+        assert_eq!(names("(市医保局、市卫生健康委等部门分工负责)"), ["市医保局", "市卫生健康委"]);
     }
 }

@@ -12,10 +12,10 @@ use super::{Date, Heading, Period, Segment, Target, Task};
 /// ```
 /// use cityalign::Plan;
 ///
-/// let text = "某市人民政府办公室\n\n某市数字政府2023年行动方案\n\n一、主要任务\n\n\
+/// let text = "临沂市人民政府办公室\n\n临沂市数字政府2023年行动方案\n\n一、主要任务\n\n\
 ///             1.全面打造智慧社区。新建智慧社区70个以上。(牵头单位:市大数据局)\n";
 /// let plan = Plan::parse(text).unwrap();
-/// assert_eq!(plan.city.as_deref(), Some("某"));
+/// assert_eq!(plan.city.as_deref(), Some("临沂"));
 /// assert_eq!(plan.period.map(|p| (p.start, p.end)), Some((2023, 2023)));
 /// assert_eq!(plan.tasks[0].title, "全面打造智慧社区");
 /// assert_eq!(plan.tasks[0].targets[0].metric, "智慧社区");

@@ -12,8 +12,8 @@ use crate::extract::targets::targets;
 use crate::extract::text::{is_space, Repaired};
 use crate::extract::units::{responsibilities, Responsibility};
 use crate::model::{
-    Deadline, DeadlineSource, Heading, NumberPath, Plan, SectionKind, Segment, SegmentKind, Span, Target, Task, TaskKind,
-    Unit,
+    Deadline, DeadlineSource, Heading, NumberPath, Plan, SectionKind, Segment, SegmentKind, Span, Target, Task,
+    TaskKind, Unit,
 };
 
 /// Section names, matched on short headings only so that prose mentioning them does not
@@ -56,8 +56,15 @@ pub(crate) fn lead_phrase(text: &str) -> String {
         }
     }
     let sentence = text.get(..end).unwrap_or(text);
-    let phrase = if sentence.chars().count() <= MAX { sentence } else { first_comma.and_then(|c| text.get(..c)).unwrap_or(sentence) };
-    let phrase: String = if phrase.chars().count() > MAX * 2 { phrase.chars().take(MAX).collect() } else { phrase.to_string() };
+    // A short sentence is a lead phrase; a longer one leads with its first clause.
+    let clause = first_comma.filter(|&c| c < end).and_then(|c| text.get(..c)).filter(|c| c.chars().count() >= 6);
+    let phrase = match clause {
+        Some(clause) if sentence.chars().count() > 20 => clause,
+        _ if sentence.chars().count() <= MAX => sentence,
+        _ => clause.unwrap_or(sentence),
+    };
+    let phrase: String =
+        if phrase.chars().count() > MAX * 2 { phrase.chars().take(MAX).collect() } else { phrase.to_string() };
     phrase.trim_matches(|c: char| is_space(c) || matches!(c, '.' | '．' | ',' | '，')).to_string()
 }
 
@@ -104,7 +111,10 @@ fn fates(nodes: &[Node], items: &[Item]) -> Vec<Fate> {
         // parenthesis that follows the last of them is the parent's.
         let elaborates = leaves
             && ((own && carrying.is_empty())
-                || (!own && node.children.len() >= 2 && carrying.len() == 1 && carrying.first() == node.children.last()));
+                || (!own
+                    && node.children.len() >= 2
+                    && carrying.len() == 1
+                    && carrying.first() == node.children.last()));
         if elaborates {
             if let Some(f) = fates.get_mut(i) {
                 *f = Fate::Task;
@@ -170,7 +180,9 @@ fn deadline_of(repaired: &Repaired, found: &[Responsibility], dates: &[Mention],
         .filter_map(|r| r.deadline.clone())
         .flat_map(|range| {
             let value = repaired.get(range.clone());
-            mentions(value).into_iter().map(move |m| Mention { range: m.range.start + range.start..m.range.end + range.start, ..m })
+            mentions(value)
+                .into_iter()
+                .map(move |m| Mention { range: m.range.start + range.start..m.range.end + range.start, ..m })
         })
         .filter_map(|m| to_deadline(repaired, &m, DeadlineSource::Clause, years))
         .collect();
@@ -337,7 +349,10 @@ mod tests {
         assert_eq!(lead_phrase("加快“城市大脑”建设。按照"), "加快“城市大脑”建设");
         let long = "深化“一网统揽”综合慧治平台应用专题建设,构建“一网统揽”数据指标体系,持续拓展应用专题深度和广度,年底前完成25个业务应用专题建设。";
         assert_eq!(lead_phrase(long), "深化“一网统揽”综合慧治平台应用专题建设");
-        assert_eq!(lead_phrase("持续深化“一市一品牌，一县一特色”创建活动。"), "持续深化“一市一品牌，一县一特色”创建活动");
+        assert_eq!(
+            lead_phrase("持续深化“一市一品牌，一县一特色”创建活动。"),
+            "持续深化“一市一品牌，一县一特色”创建活动"
+        );
         assert_eq!(lead_phrase(""), "");
     }
 

@@ -14,7 +14,8 @@ pub(crate) struct Header {
     pub period: Option<Period>,
 }
 
-const ISSUER_SUFFIXES: [&str; 7] = ["人民政府办公室", "人民政府办公厅", "人民政府", "办公室", "办公厅", "管理委员会", "领导小组"];
+const ISSUER_SUFFIXES: [&str; 7] =
+    ["人民政府办公室", "人民政府办公厅", "人民政府", "办公室", "办公厅", "管理委员会", "领导小组"];
 const GENRE_WORDS: [&str; 9] = ["方案", "计划", "要点", "规划", "意见", "纲要", "措施", "办法", "安排"];
 
 fn squeeze(s: &str) -> String {
@@ -36,19 +37,12 @@ pub(crate) fn read<'s>(front: impl Iterator<Item = &'s str>, back: impl Iterator
         .or_else(|| notice.and_then(|n| n.split("关于").next()).filter(|s| is_issuer(s)).map(str::to_string));
     let city = issuer.as_deref().and_then(city_of);
     let doc_number = front.iter().find(|l| is_doc_number(l)).cloned();
-    let issued = front.iter().find_map(|l| date_line(l)).or_else(|| {
-        back.iter().find_map(|l| l.strip_suffix("印发").and_then(date_line))
-    });
-    let title = front
+    let issued = front
         .iter()
-        .rev()
-        .find(|l| is_title(l))
-        .cloned()
-        .or_else(|| notice.and_then(|n| title_in_notice(n)));
-    let period = title
-        .as_deref()
-        .and_then(period_in)
-        .or_else(|| issued.map(|d| Period { start: d.year, end: d.year }));
+        .find_map(|l| date_line(l))
+        .or_else(|| back.iter().find_map(|l| l.strip_suffix("印发").and_then(date_line)));
+    let title = front.iter().rev().find(|l| is_title(l)).cloned().or_else(|| notice.and_then(|n| title_in_notice(n)));
+    let period = title.as_deref().and_then(period_in).or_else(|| issued.map(|d| Period { start: d.year, end: d.year }));
     Header { issuer, city, doc_number, issued, title, period }
 }
 
@@ -70,8 +64,13 @@ fn city_of(issuer: &str) -> Option<String> {
     let mut current = String::new();
     for c in place.chars() {
         current.push(c);
-        let autonomous = current.ends_with("自治");
-        if matches!(c, '省' | '市' | '区' | '县' | '州' | '盟' | '旗') && !autonomous {
+        // 州 ends a place only as 自治州: 滨州市 and 杭州市 are one place each.
+        let autonomous = current.ends_with("自治州");
+        let in_autonomy = current.ends_with("自治区") || current.ends_with("自治县");
+        if matches!(c, '省' | '市' | '区' | '县' | '盟' | '旗') && !current.ends_with("自治")
+            || autonomous
+            || in_autonomy
+        {
             parts.push(std::mem::take(&mut current));
         }
     }
@@ -185,6 +184,7 @@ mod tests {
         assert_eq!(city_of("青岛市崂山区人民政府办公室").as_deref(), Some("崂山"));
         assert_eq!(city_of("三明市沙县人民政府").as_deref(), Some("沙县"));
         assert_eq!(city_of("延边朝鲜族自治州人民政府").as_deref(), Some("延边朝鲜族自治州"));
+        assert_eq!(city_of("杭州市人民政府办公厅").as_deref(), Some("杭州"));
         assert_eq!(city_of("人民政府"), None);
     }
 
@@ -208,7 +208,14 @@ mod tests {
 
     #[test]
     fn header_from_lines() {
-        let front = ["临沂市人民政府办公室", "临政办字〔2022〕36号", "临沂市人民政府办公室 关于印发临沂市数字 2022 年行动方案的通知", "2022 年 7 月 1 日", "临沂市数字 2022 年 行动方案", "为加快建设,制定本方案。"];
+        let front = [
+            "临沂市人民政府办公室",
+            "临政办字〔2022〕36号",
+            "临沂市人民政府办公室 关于印发临沂市数字 2022 年行动方案的通知",
+            "2022 年 7 月 1 日",
+            "临沂市数字 2022 年 行动方案",
+            "为加快建设,制定本方案。",
+        ];
         let h = read(front.into_iter(), std::iter::empty());
         assert_eq!(h.issuer.as_deref(), Some("临沂市人民政府办公室"));
         assert_eq!(h.city.as_deref(), Some("临沂"));

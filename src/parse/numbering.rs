@@ -182,7 +182,9 @@ mod tests {
 
     #[test]
     fn numbers_that_are_not_markers() {
-        for s in ["1.1万个", "2.0版", "2022年", "一二三", "一网通办", "(涉密事项除外)", "10%", "(一)", "1.", "5G基站", "0.5"] {
+        for s in
+            ["1.1万个", "2.0版", "2022年", "一二三", "一网通办", "(涉密事项除外)", "10%", "(一)", "1.", "5G基站", "0.5"]
+        {
             assert_eq!(read(s), None, "help: {s:?} was read as a numbering marker");
         }
     }

@@ -62,17 +62,28 @@ pub(crate) fn is_trailer_line(line: &str) -> bool {
     const STARTS: [&str; 6] = ["附件", "抄送", "主题词", "公开方式", "信息公开选项", "附表"];
     const ANYWHERE: [&str; 4] = ["版权所有", "Copyright", "ICP备", "©"];
     const SHORT: [&str; 12] = [
-        "登录", "评论", "打印本页", "关闭窗口", "分享到", "扫一扫", "责任编辑", "技术支持", "服务热线", "联系我们",
-        "网站地图", "【打印】",
+        "登录",
+        "评论",
+        "打印本页",
+        "关闭窗口",
+        "分享到",
+        "扫一扫",
+        "责任编辑",
+        "技术支持",
+        "服务热线",
+        "联系我们",
+        "网站地图",
+        "【打印】",
     ];
     let lower = line.to_ascii_lowercase();
-    let is_file = [".pdf", ".doc", ".docx", ".wps", ".ofd", ".xls", ".xlsx", ".txt"]
-        .iter()
-        .any(|ext| lower.ends_with(ext));
+    let is_file =
+        [".pdf", ".doc", ".docx", ".wps", ".ofd", ".xls", ".xlsx", ".txt"].iter().any(|ext| lower.ends_with(ext));
     let is_issue_line = line.ends_with("印发") && line.contains('年') && line.chars().count() <= 30;
     let starts_attachment = STARTS.iter().any(|s| {
         line.strip_prefix(s).is_some_and(|rest| {
-            rest.is_empty() || rest.starts_with([':', '：', ' ', '\u{3000}']) || rest.starts_with(|c: char| c.is_ascii_digit())
+            rest.is_empty()
+                || rest.starts_with([':', '：', ' ', '\u{3000}'])
+                || rest.starts_with(|c: char| c.is_ascii_digit())
         })
     });
     starts_attachment
@@ -102,9 +113,10 @@ struct Builder<'s> {
 impl Builder<'_> {
     /// Whether `numeral` is the next number of a numbering open on the stack.
     fn continues_open(&self, numeral: Numeral) -> bool {
-        self.stack.iter().filter_map(|&i| self.nodes.get(i)).any(|n| {
-            n.numeral.style == numeral.style && n.numeral.value.checked_add(1) == Some(numeral.value)
-        })
+        self.stack
+            .iter()
+            .filter_map(|&i| self.nodes.get(i))
+            .any(|n| n.numeral.style == numeral.style && n.numeral.value.checked_add(1) == Some(numeral.value))
     }
 
     fn open(&mut self, at: usize, marker: Marker) {
@@ -204,18 +216,23 @@ mod tests {
 
     fn titles(text: &str) -> Vec<(String, Option<usize>)> {
         let outline = outline(text).unwrap();
-        outline
-            .nodes
-            .iter()
-            .map(|n| (n.numeral.to_string(), n.parent))
-            .collect()
+        outline.nodes.iter().map(|n| (n.numeral.to_string(), n.parent)).collect()
     }
 
     #[test]
     fn nesting_follows_first_appearance() {
         let text = "一、任务\n(一)甲\n1.子一\n2.子二\n(二)乙\n1.子三\n二、保障\n(一)丙\n";
         let got = titles(text);
-        let want = [("一", None), ("(一)", Some(0)), ("1", Some(1)), ("2", Some(1)), ("(二)", Some(0)), ("1", Some(4)), ("二", None), ("(一)", Some(6))];
+        let want = [
+            ("一", None),
+            ("(一)", Some(0)),
+            ("1", Some(1)),
+            ("2", Some(1)),
+            ("(二)", Some(0)),
+            ("1", Some(4)),
+            ("二", None),
+            ("(一)", Some(6)),
+        ];
         let want: Vec<(String, Option<usize>)> = want.iter().map(|(a, b)| (a.to_string(), *b)).collect();
         assert_eq!(got, want);
     }
@@ -242,7 +259,8 @@ mod tests {
         let outline = outline(text).unwrap();
         assert_eq!(outline.nodes.len(), 2);
         assert_eq!(outline.trailer_start, text.find("附件"));
-        for line in ["抄送：市委各部门。", "2022年7月1日印发", "版权所有:某公司", "您还没有登录!请登录注册", "通知.pdf"] {
+        for line in ["抄送：市委各部门。", "2022年7月1日印发", "版权所有:某公司", "您还没有登录!请登录注册", "通知.pdf"]
+        {
             assert!(is_trailer_line(line), "help: {line:?} should end the body");
         }
         assert!(!is_trailer_line("加强技术支持,提升平台在全市各级各部门的推广应用水平,实现数据共享。"));

@@ -48,3 +48,8 @@ pub use model::{
     Numeral, Period, Plan, Precision, Role, SectionKind, Segment, SegmentKind, Span, Target, Task, TaskKind, Unit,
 };
 pub use parse::Parser;
+
+/// The README's examples, compiled and run as doctests so that they cannot drift.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

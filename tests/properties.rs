@@ -1,6 +1,8 @@
 //! Properties that hold for any input: parsing never panics, the segments tile the source,
 //! and what is extracted lies inside it.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a test helper may fail loudly
+
 use cityalign::{Plan, BUNDLED};
 use proptest::prelude::*;
 

@@ -1,5 +1,7 @@
 //! The parser on the five bundled plans: what a researcher relies on, plan by plan.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a test helper may fail loudly
+
 use cityalign::{
     Accrual, Bound, Corpus, DeadlineSource, Department, Plan, Role, SectionKind, SegmentKind, TaskKind, BUNDLED,
 };

@@ -40,6 +40,7 @@ mod error;
 mod extract;
 mod model;
 mod parse;
+mod tokenize;
 
 pub use corpus::{BundledPlan, Corpus, BUNDLED};
 pub use error::{Error, ErrorKind, Result};
@@ -48,6 +49,7 @@ pub use model::{
     Numeral, Period, Plan, Precision, Role, SectionKind, Segment, SegmentKind, Span, Target, Task, TaskKind, Unit,
 };
 pub use parse::Parser;
+pub use tokenize::{bundled_aliases, domain_words, Token, TokenKind, Tokenizer, TokenizerBuilder};
 
 /// The README's examples, compiled and run as doctests so that they cannot drift.
 #[cfg(doctest)]

@@ -1,0 +1,274 @@
+//! Words of a plan's text: jieba segmentation with a domain dictionary, stop words of the
+//! genre, and aliases that name one initiative one way.
+//!
+//! jieba's general dictionary splits the field's terms (一网通办 → 一网通/办, 市大数据局 →
+//! 市大/数据/局); the bundled dictionary keeps them whole. Building a dictionary takes
+//! about 150 ms, so the default tokenizer is built once per process and shared.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::sync::{Arc, LazyLock};
+
+use jieba_rs::Jieba;
+
+const DICTIONARY: &str = include_str!("dictionary.txt");
+const STOP_WORDS: &str = include_str!("stopwords.txt");
+const ALIASES: &str = include_str!("aliases.txt");
+
+/// Frequency given to domain words, well above jieba's for ordinary words, so that
+/// segmentation keeps them whole.
+const DOMAIN_FREQ: usize = 200_000;
+
+/// The lines of a bundled list, without comments and blank lines.
+fn entries(list: &str) -> impl Iterator<Item = &str> {
+    list.lines().map(|l| l.split('#').next().unwrap_or("").trim()).filter(|l| !l.is_empty())
+}
+
+/// The bundled domain dictionary: the field's terms, one a line.
+pub fn domain_words() -> impl Iterator<Item = &'static str> {
+    entries(DICTIONARY)
+}
+
+/// The bundled alias table as `(alias, canonical)` pairs.
+pub fn bundled_aliases() -> impl Iterator<Item = (&'static str, &'static str)> {
+    entries(ALIASES).filter_map(|l| l.split_once("=>").map(|(a, c)| (a.trim(), c.trim())))
+}
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TokenKind {
+    /// A word that counts toward similarity.
+    Content,
+    /// A stop word of the genre, or a single character.
+    Stop,
+    /// A number or an amount.
+    Number,
+    /// Punctuation, brackets, symbols.
+    Punctuation,
+}
+
+/// A word of a text, with where it is and what it stands for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token<'t> {
+    /// The word as written, without white space.
+    pub word: &'t str,
+    /// Its canonical term (after aliases); empty unless the token is content.
+    pub term: String,
+    /// What it is.
+    pub kind: TokenKind,
+    /// First byte of the word in the text given.
+    pub byte_start: usize,
+    /// One past its last byte.
+    pub byte_end: usize,
+}
+
+struct Inner {
+    jieba: Jieba,
+    stop: HashSet<String>,
+    aliases: HashMap<String, String>,
+}
+
+/// Segments text into words and content terms. Cheap to clone: clones share the
+/// dictionary.
+///
+/// # Examples
+///
+/// ```
+/// use cityalign::Tokenizer;
+///
+/// let tokenizer = Tokenizer::new();
+/// assert_eq!(tokenizer.terms("推动高质量“一网通办”"), ["一网通办"]);
+/// assert_eq!(tokenizer.terms("启动城市云脑迭代升级"), ["城市大脑", "迭代", "升级"], "城市云脑 is an alias");
+/// assert!(tokenizer.terms("").is_empty());
+///
+/// let custom = Tokenizer::builder().word("胜软云帆").alias("胜软云帆", "工业互联网").build();
+/// assert_eq!(custom.terms("胜软云帆平台"), ["工业互联网", "平台"]);
+/// ```
+#[derive(Clone)]
+pub struct Tokenizer {
+    inner: Arc<Inner>,
+}
+
+impl fmt::Debug for Tokenizer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Tokenizer")
+            .field("stop_words", &self.inner.stop.len())
+            .field("aliases", &self.inner.aliases.len())
+            .finish_non_exhaustive()
+    }
+}
+
+static SHARED: LazyLock<Tokenizer> = LazyLock::new(|| TokenizerBuilder::default().build());
+
+impl Default for Tokenizer {
+    fn default() -> Tokenizer {
+        Tokenizer::new()
+    }
+}
+
+impl Tokenizer {
+    /// The default tokenizer (bundled dictionary, stop words and aliases), built once per
+    /// process and shared.
+    pub fn new() -> Tokenizer {
+        SHARED.clone()
+    }
+
+    /// A builder for a tokenizer with words, aliases or stop words of your own.
+    pub fn builder() -> TokenizerBuilder {
+        TokenizerBuilder::default()
+    }
+
+    /// The canonical term of a word: its alias target, or the word itself.
+    pub fn canonical<'w>(&'w self, word: &'w str) -> &'w str {
+        self.inner.aliases.get(word).map_or(word, String::as_str)
+    }
+
+    /// Whether `word` is a stop word.
+    pub fn is_stop_word(&self, word: &str) -> bool {
+        self.inner.stop.contains(word)
+    }
+
+    /// Every word of `text`, white space left out.
+    pub fn tokens<'t>(&self, text: &'t str) -> Vec<Token<'t>> {
+        let mut out = Vec::new();
+        // jieba cuts at white space; cut the runs between it so that "5G 基站" is one
+        // word, then map back.
+        let squeezed: String = text.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').collect();
+        let mut origin = Vec::with_capacity(squeezed.len() + 1);
+        for (at, c) in text.char_indices() {
+            if !c.is_whitespace() && c != '\u{3000}' {
+                origin.extend(std::iter::repeat_n(at, c.len_utf8()));
+            }
+        }
+        origin.push(text.len());
+        for token in self.inner.jieba.cut(&squeezed, true) {
+            let start = origin.get(token.byte_start).copied().unwrap_or(text.len());
+            let last = token.byte_end.checked_sub(1).and_then(|i| origin.get(i).copied()).unwrap_or(start);
+            let end = text.get(last..).and_then(|s| s.chars().next()).map_or(text.len(), |c| last + c.len_utf8());
+            let word = text.get(start..end).unwrap_or("");
+            let kind = self.kind_of(token.word);
+            let term = if kind == TokenKind::Content { self.canonical(token.word).to_string() } else { String::new() };
+            out.push(Token { word, term, kind, byte_start: start, byte_end: end });
+        }
+        out
+    }
+
+    /// The content terms of `text`, canonical, in order (repeats kept).
+    pub fn terms(&self, text: &str) -> Vec<String> {
+        self.tokens(text).into_iter().filter(|t| t.kind == TokenKind::Content).map(|t| t.term).collect()
+    }
+
+    fn kind_of(&self, word: &str) -> TokenKind {
+        let mut chars = word.chars();
+        let first = chars.next();
+        if word.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '%' | '％' | '万' | '亿' | '千')) {
+            return if word.chars().any(|c| c.is_ascii_digit()) { TokenKind::Number } else { TokenKind::Stop };
+        }
+        if word.chars().all(|c| !c.is_alphanumeric()) {
+            return TokenKind::Punctuation;
+        }
+        let single = first.is_some() && chars.next().is_none();
+        if single || self.inner.stop.contains(word) {
+            TokenKind::Stop
+        } else {
+            TokenKind::Content
+        }
+    }
+}
+
+/// Builds a [`Tokenizer`]: the bundled lists plus words, aliases and stop words of your
+/// own.
+///
+/// # Examples
+///
+/// ```
+/// use cityalign::Tokenizer;
+///
+/// let tokenizer = Tokenizer::builder().stop_word("迭代").build();
+/// assert_eq!(tokenizer.terms("城市云脑迭代升级"), ["城市大脑", "升级"]);
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct TokenizerBuilder {
+    words: Vec<String>,
+    aliases: Vec<(String, String)>,
+    stop_words: Vec<String>,
+}
+
+impl TokenizerBuilder {
+    /// Adds a word the segmentation must keep whole.
+    pub fn word(mut self, word: impl Into<String>) -> TokenizerBuilder {
+        self.words.push(word.into());
+        self
+    }
+
+    /// Names `alias` as another name of `canonical`; both are kept whole.
+    pub fn alias(mut self, alias: impl Into<String>, canonical: impl Into<String>) -> TokenizerBuilder {
+        self.aliases.push((alias.into(), canonical.into()));
+        self
+    }
+
+    /// Adds a stop word.
+    pub fn stop_word(mut self, word: impl Into<String>) -> TokenizerBuilder {
+        self.stop_words.push(word.into());
+        self
+    }
+
+    /// Builds the tokenizer (about 150 ms: keep it and clone it).
+    pub fn build(&self) -> Tokenizer {
+        let mut jieba = Jieba::new();
+        let mut aliases: HashMap<String, String> =
+            bundled_aliases().map(|(a, c)| (a.to_string(), c.to_string())).collect();
+        aliases.extend(self.aliases.iter().cloned());
+        let mut words: Vec<String> = domain_words().map(str::to_string).collect();
+        words.extend(self.words.iter().cloned());
+        words.extend(aliases.iter().flat_map(|(a, c)| [a.clone(), c.clone()]));
+        for word in &words {
+            jieba.add_word(word, Some(DOMAIN_FREQ), None);
+        }
+        let stop = entries(STOP_WORDS).map(str::to_string).chain(self.stop_words.iter().cloned()).collect();
+        Tokenizer { inner: Arc::new(Inner { jieba, stop, aliases }) }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Segmentation snapshots of the genre's hard cases: small and reviewable.
+    #[test]
+    fn domain_terms_stay_whole() {
+        let t = Tokenizer::new();
+        let cases: [(&str, &[&str]); 7] = [
+            ("推动高质量“一网通办”,深化“双全双百”工程", &["一网通办", "双全双百", "工程"]),
+            ("年内全市新建并开通 5G 基站 2000 个", &["新建", "开通", "5G基站"]),
+            ("智能网联公共充电桩突破3500个", &["智能网联", "公共", "充电桩", "突破"]),
+            ("(牵头单位:市大数据局)", &["大数据局"]),
+            ("推进“爱山东”移动政务服务平台分厅建设", &["移动政务服务", "移动政务服务", "分厅"]),
+            ("加强社区居家养老服务信息平台应用", &["智慧养老", "服务", "信息", "平台", "应用"]),
+            ("加快“城市大脑”建设", &["城市大脑"]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(t.terms(text), want.to_vec(), "help: segmentation of {text:?} changed");
+        }
+    }
+
+    #[test]
+    fn token_spans_point_into_the_text_given() {
+        let t = Tokenizer::new();
+        let text = "新建 5G 基站";
+        let tokens = t.tokens(text);
+        let base = tokens.iter().find(|t| t.term == "5G基站").unwrap();
+        assert_eq!(&text[base.byte_start..base.byte_end], "5G 基站");
+        assert!(t.tokens("").is_empty());
+        assert!(t.tokens("   ").is_empty());
+    }
+
+    #[test]
+    fn bundled_lists_are_well_formed() {
+        assert!(domain_words().count() > 150);
+        for (alias, canonical) in bundled_aliases() {
+            assert!(!alias.is_empty() && !canonical.is_empty() && alias != canonical, "help: bad alias {alias} => {canonical}");
+        }
+    }
+}

@@ -11,5 +11,5 @@ pub use deadline::{Date, DateParseError, Deadline, DeadlineSource, Period, Preci
 pub use plan::Plan;
 pub use span::{Segment, SegmentKind, Span};
 pub use target::{Accrual, Bound, Target};
-pub use task::{Heading, NumberPath, NumberStyle, Numeral, SectionKind, Task, TaskKind};
+pub use task::{Clause, Heading, NumberPath, NumberStyle, Numeral, SectionKind, Task, TaskKind};
 pub use unit::{Department, Role, Unit};

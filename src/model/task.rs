@@ -114,6 +114,18 @@ pub struct Heading {
     pub span: Span,
 }
 
+/// A sentence or clause of a task's text, with any responsibility parenthesis left out:
+/// the unit that matching compares, so that a task bundling several initiatives lines up
+/// with each of them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Clause {
+    /// The words, responsibility parentheses removed.
+    pub text: String,
+    /// Where the clause is in the source (parentheses inside it included).
+    pub span: Span,
+}
+
 /// Whether a task is a task proper or a safeguard measure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -153,6 +165,8 @@ pub struct Task {
     pub deadline: Option<Deadline>,
     /// Its quantitative targets, in order.
     pub targets: Vec<Target>,
+    /// Its sentences, responsibility parentheses left out, in order.
+    pub clauses: Vec<Clause>,
 }
 
 impl Task {

@@ -12,7 +12,7 @@ use crate::extract::targets::targets;
 use crate::extract::text::{is_space, Repaired};
 use crate::extract::units::{responsibilities, Responsibility};
 use crate::model::{
-    Deadline, DeadlineSource, Heading, NumberPath, Plan, SectionKind, Segment, SegmentKind, Span, Target, Task,
+    Clause, Deadline, DeadlineSource, Heading, NumberPath, Plan, SectionKind, Segment, SegmentKind, Span, Target, Task,
     TaskKind, Unit,
 };
 
@@ -200,6 +200,42 @@ fn deadline_of(repaired: &Repaired, found: &[Responsibility], dates: &[Mention],
         .or_else(|| years.end.and_then(|y| Deadline::new(y, None, DeadlineSource::Inferred)))
 }
 
+/// The sentences of a task's text, responsibility parentheses cut out. Sentence ends
+/// inside quotes or brackets do not count.
+fn clauses_of(repaired: &Repaired, found: &[Responsibility]) -> Vec<Clause> {
+    let text = repaired.text.as_str();
+    let mut clauses = Vec::new();
+    let mut start = 0;
+    let mut depth = 0usize;
+    let mut push = |range: Range<usize>| {
+        let mut words = String::new();
+        let mut at = range.start;
+        for r in found.iter().filter(|r| r.range.start < range.end && range.start < r.range.end) {
+            words.push_str(repaired.get(at..r.range.start.max(at)));
+            at = r.range.end.max(at);
+        }
+        words.push_str(repaired.get(at.min(range.end)..range.end));
+        let words = words.trim_matches(|c: char| is_space(c) || matches!(c, '。' | ';' | '；' | ',' | '，'));
+        if words.chars().any(char::is_alphanumeric) {
+            clauses.push(Clause { text: words.to_string(), span: repaired.span(range) });
+        }
+    };
+    for (at, c) in text.char_indices() {
+        match c {
+            '“' | '(' | '（' | '《' => depth += 1,
+            '”' | ')' | '）' | '》' => depth = depth.saturating_sub(1),
+            '\n' => depth = 0,
+            _ => {}
+        }
+        if depth == 0 && matches!(c, '。' | ';' | '；' | '\n' | '！' | '？') {
+            push(start..at + c.len_utf8());
+            start = at + c.len_utf8();
+        }
+    }
+    push(start..text.len());
+    clauses
+}
+
 fn targets_of(repaired: &Repaired, found: &[Responsibility], dates: &[Mention], years: &Years) -> Vec<Target> {
     let masked: Vec<Range<usize>> = found.iter().map(|r| r.range.clone()).collect();
     targets(repaired, &masked, dates, years.relative)
@@ -297,6 +333,7 @@ pub(crate) fn plan(source: &str, outline: &Outline, id: Option<&str>) -> Plan {
                     units: units_of(&repaired, &found),
                     deadline: deadline_of(&repaired, &found, &dates, &years),
                     targets: targets_of(&repaired, &found, &dates, &years),
+                    clauses: clauses_of(&repaired, &found),
                     text: repaired.text,
                     span,
                 });

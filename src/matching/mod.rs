@@ -1,0 +1,425 @@
+//! Lining up equivalent initiatives across plans: rank, align, query.
+//!
+//! Tasks are compared clause by clause and a task pair scores as its best clause pair,
+//! so that a task bundling several initiatives (5G base stations, charging piles and
+//! smart communities in one) lines up with each of them.
+
+mod features;
+mod strategy;
+
+use std::collections::HashSet;
+use std::fmt;
+
+use indexmap::IndexMap;
+use serde::{Deserialize, Serialize};
+
+use crate::model::Plan;
+use crate::tokenize::{bundled_aliases, domain_words, Tokenizer};
+use features::{Features, TaskFeatures};
+pub use strategy::{Contribution, Strategy, UnknownStrategy};
+use strategy::Scored;
+
+/// A configuration that cannot work.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ConfigError {
+    /// A threshold outside [0, 1].
+    #[error("invalid threshold {0}, expected a number in [0, 1]")]
+    Threshold(f64),
+    /// A margin outside [0, 1].
+    #[error("invalid margin {0}, expected a number in [0, 1]")]
+    Margin(f64),
+    /// A strategy name that does not exist.
+    #[error(transparent)]
+    Strategy(#[from] UnknownStrategy),
+}
+
+/// Compares plans with one strategy. `Matcher::new()` is the hybrid strategy with its
+/// default threshold; [`Matcher::builder`] configures.
+///
+/// # Examples
+///
+/// ```
+/// use cityalign::{Corpus, Matcher, Strategy};
+///
+/// let corpus = Corpus::bundled()?;
+/// let matcher = Matcher::builder().strategy(Strategy::Hybrid).threshold(0.4).build()?;
+/// let comparison = matcher.compare(corpus.plans());
+/// let best = comparison.rank("jimo-2024#07", "dongying-2022");
+/// assert_eq!(best[0].task.task, "dongying-2022#10", "即墨's 城市云脑 is 东营's 城市大脑");
+/// assert!(Matcher::builder().threshold(1.5).build().is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Matcher {
+    strategy: Strategy,
+    threshold: f64,
+    margin: f64,
+    tokenizer: Tokenizer,
+}
+
+impl Default for Matcher {
+    fn default() -> Matcher {
+        Matcher::new()
+    }
+}
+
+/// Builds a [`Matcher`].
+#[derive(Debug, Clone, Default)]
+pub struct MatcherBuilder {
+    strategy: Option<Strategy>,
+    threshold: Option<f64>,
+    margin: Option<f64>,
+    tokenizer: Option<Tokenizer>,
+}
+
+impl MatcherBuilder {
+    /// The strategy (default: [`Strategy::Hybrid`]).
+    pub fn strategy(mut self, strategy: Strategy) -> MatcherBuilder {
+        self.strategy = Some(strategy);
+        self
+    }
+
+    /// The lowest score at which two tasks are aligned (default: the strategy's
+    /// [`Strategy::default_threshold`]).
+    pub fn threshold(mut self, threshold: f64) -> MatcherBuilder {
+        self.threshold = Some(threshold);
+        self
+    }
+
+    /// How far below a task's best match another may score and still be aligned with it
+    /// (default 0.05; 0 keeps mutual best matches only).
+    pub fn margin(mut self, margin: f64) -> MatcherBuilder {
+        self.margin = Some(margin);
+        self
+    }
+
+    /// The tokenizer (default: [`Tokenizer::new`]).
+    pub fn tokenizer(mut self, tokenizer: Tokenizer) -> MatcherBuilder {
+        self.tokenizer = Some(tokenizer);
+        self
+    }
+
+    /// The matcher.
+    ///
+    /// # Errors
+    ///
+    /// [`ConfigError`] for a threshold or margin outside [0, 1].
+    pub fn build(self) -> Result<Matcher, ConfigError> {
+        let strategy = self.strategy.unwrap_or_default();
+        let threshold = self.threshold.unwrap_or_else(|| strategy.default_threshold());
+        if !(0.0..=1.0).contains(&threshold) {
+            return Err(ConfigError::Threshold(threshold));
+        }
+        let margin = self.margin.unwrap_or(0.05);
+        if !(0.0..=1.0).contains(&margin) {
+            return Err(ConfigError::Margin(margin));
+        }
+        Ok(Matcher { strategy, threshold, margin, tokenizer: self.tokenizer.unwrap_or_default() })
+    }
+}
+
+impl Matcher {
+    /// The hybrid strategy with its default threshold.
+    pub fn new() -> Matcher {
+        Matcher {
+            strategy: Strategy::Hybrid,
+            threshold: Strategy::Hybrid.default_threshold(),
+            margin: 0.05,
+            tokenizer: Tokenizer::new(),
+        }
+    }
+
+    /// A builder.
+    pub fn builder() -> MatcherBuilder {
+        MatcherBuilder::default()
+    }
+
+    /// The strategy in use.
+    pub fn strategy(&self) -> Strategy {
+        self.strategy
+    }
+
+    /// The alignment threshold in use.
+    pub fn threshold(&self) -> f64 {
+        self.threshold
+    }
+
+    /// Prepares the plans for comparison: tokenizes every clause once and learns the
+    /// corpus statistics (IDF) from these plans.
+    pub fn compare<'p>(&self, plans: impl IntoIterator<Item = &'p Plan>) -> Comparison<'p> {
+        let plans: Vec<&Plan> = plans.into_iter().collect();
+        let features = Features::build(&plans, &self.tokenizer);
+        let domain: HashSet<String> = domain_words()
+            .map(|w| self.tokenizer.canonical(w).to_string())
+            .chain(bundled_aliases().map(|(_, c)| c.to_string()))
+            .collect();
+        let domain = features.terms.iter().map(|t| domain.contains(t)).collect();
+        Comparison { plans, features, matcher: self.clone(), domain }
+    }
+}
+
+/// A task of a plan, by ids.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct TaskRef {
+    /// The plan's id.
+    pub plan: String,
+    /// The task's id.
+    pub task: String,
+}
+
+impl fmt::Display for TaskRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.task)
+    }
+}
+
+/// A task of another plan, ranked against a task.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Candidate {
+    /// The candidate task.
+    pub task: TaskRef,
+    /// Its score in [0, 1].
+    pub score: f64,
+    /// Its rank, from 1.
+    pub rank: usize,
+    /// Index of the matched clause in the ranked task's [`Task::clauses`](crate::Task::clauses).
+    pub clause_a: usize,
+    /// Index of the matched clause in the candidate's clauses.
+    pub clause_b: usize,
+    /// Why it scored so, feature by feature (the hybrid strategy breaks it down).
+    pub breakdown: Vec<Contribution>,
+}
+
+/// Tasks of several plans that carry the same initiative.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Initiative {
+    /// Its label: the most telling term its members share ("5G基站", "智慧社区").
+    pub label: String,
+    /// Its tasks, in plan order.
+    pub members: Vec<TaskRef>,
+}
+
+impl Initiative {
+    /// The plans it spans.
+    pub fn plans(&self) -> Vec<&str> {
+        let mut plans: Vec<&str> = self.members.iter().map(|m| m.plan.as_str()).collect();
+        plans.dedup();
+        plans
+    }
+}
+
+/// A task found by a query.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Hit {
+    /// The task.
+    pub task: TaskRef,
+    /// Its score in [0, 1]: the share of the query's weight one clause carries.
+    pub score: f64,
+}
+
+/// An aligned pair of tasks of two plans.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Link {
+    /// One task.
+    pub a: TaskRef,
+    /// The other.
+    pub b: TaskRef,
+    /// Their score.
+    pub score: f64,
+    /// The term the link is about.
+    pub label: String,
+}
+
+/// The initiatives found across plans, and the links they were built from.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Alignment {
+    /// Initiatives, most plans first.
+    pub initiatives: Vec<Initiative>,
+    /// Aligned task pairs.
+    pub links: Vec<Link>,
+}
+
+impl Alignment {
+    /// Whether `a` and `b` were put in one initiative.
+    pub fn aligned(&self, a: &str, b: &str) -> bool {
+        self.initiatives.iter().any(|i| i.members.iter().any(|m| m.task == a) && i.members.iter().any(|m| m.task == b))
+    }
+}
+
+/// Plans prepared for comparison by a [`Matcher`].
+#[derive(Debug, Clone)]
+pub struct Comparison<'p> {
+    plans: Vec<&'p Plan>,
+    features: Features,
+    matcher: Matcher,
+    /// Whether each term id is a domain term.
+    domain: Vec<bool>,
+}
+
+impl<'p> Comparison<'p> {
+    /// The plans compared.
+    pub fn plans(&self) -> &[&'p Plan] {
+        &self.plans
+    }
+
+    /// The matcher used.
+    pub fn matcher(&self) -> &Matcher {
+        &self.matcher
+    }
+
+    fn task_ref(&self, t: &TaskFeatures) -> TaskRef {
+        let plan = self.plans.get(t.plan);
+        TaskRef {
+            plan: plan.map_or(String::new(), |p| p.id.clone()),
+            task: plan.and_then(|p| p.tasks.get(t.task)).map_or(String::new(), |t| t.id.clone()),
+        }
+    }
+
+    fn find(&self, task_id: &str) -> Option<&TaskFeatures> {
+        self.features.tasks.iter().find(|t| self.plans.get(t.plan).and_then(|p| p.tasks.get(t.task)).is_some_and(|x| x.id == task_id))
+    }
+
+    fn plan_index(&self, plan_id: &str) -> Option<usize> {
+        self.plans.iter().position(|p| p.id == plan_id)
+    }
+
+    fn score(&self, a: &TaskFeatures, b: &TaskFeatures) -> Scored {
+        self.matcher.strategy.scorer().task(&self.features, a, b)
+    }
+
+    /// The tasks of plan `plan_id` ranked against task `task_id`, best first (tasks that
+    /// share nothing with it are left out). Empty when either id is unknown.
+    pub fn rank(&self, task_id: &str, plan_id: &str) -> Vec<Candidate> {
+        let (Some(a), Some(p)) = (self.find(task_id), self.plan_index(plan_id)) else { return Vec::new() };
+        let scorer = self.matcher.strategy.scorer();
+        let mut scored: Vec<(Scored, &TaskFeatures)> = self
+            .features
+            .tasks
+            .iter()
+            .filter(|b| b.plan == p && !(b.plan == a.plan && b.task == a.task))
+            .map(|b| (self.score(a, b), b))
+            .filter(|(s, _)| s.score > 0.0)
+            .collect();
+        scored.sort_by(|x, y| y.0.score.total_cmp(&x.0.score).then(x.1.task.cmp(&y.1.task)));
+        scored
+            .into_iter()
+            .enumerate()
+            .map(|(i, (s, b))| Candidate {
+                task: self.task_ref(b),
+                score: s.score,
+                rank: i + 1,
+                clause_a: s.clause_a,
+                clause_b: s.clause_b,
+                breakdown: scorer.explain(&self.features, a, b, s),
+            })
+            .collect()
+    }
+
+    /// The score of two tasks by id, `None` when either is unknown.
+    pub fn similarity(&self, a: &str, b: &str) -> Option<f64> {
+        Some(self.score(self.find(a)?, self.find(b)?).score)
+    }
+
+    /// The most telling term two matched clauses share: domain terms first, then the
+    /// rarest.
+    fn label(&self, a: &TaskFeatures, b: &TaskFeatures, s: Scored) -> Option<u32> {
+        let (ca, cb) = (a.clauses.get(s.clause_a)?, b.clauses.get(s.clause_b)?);
+        let weight = |t: u32| {
+            let domain = self.domain.get(t as usize).copied().unwrap_or(false);
+            self.features.stats.idf(t) * if domain { 3.0 } else { 1.0 }
+        };
+        ca.set.iter().copied().filter(|t| cb.set.binary_search(t).is_ok()).max_by(|x, y| weight(*x).total_cmp(&weight(*y)))
+    }
+
+    /// Lines up the plans: for every pair of plans, the task pairs whose score reaches the
+    /// threshold and lies within the margin of each task's best match in the other plan;
+    /// each link joins the initiative named by the term it is about, so that a task may
+    /// carry several initiatives.
+    pub fn align(&self) -> Alignment {
+        let tasks = &self.features.tasks;
+        let (threshold, margin) = (self.matcher.threshold, self.matcher.margin);
+        let mut links = Vec::new();
+        let mut groups: IndexMap<u32, Vec<usize>> = IndexMap::new();
+        for p in 0..self.plans.len() {
+            for q in p + 1..self.plans.len() {
+                let left: Vec<usize> = (0..tasks.len()).filter(|&i| tasks.get(i).is_some_and(|t| t.plan == p)).collect();
+                let right: Vec<usize> = (0..tasks.len()).filter(|&i| tasks.get(i).is_some_and(|t| t.plan == q)).collect();
+                let matrix: Vec<Vec<Scored>> = left
+                    .iter()
+                    .filter_map(|&i| tasks.get(i))
+                    .map(|a| right.iter().filter_map(|&j| tasks.get(j)).map(|b| self.score(a, b)).collect())
+                    .collect();
+                let best_left: Vec<f64> = matrix.iter().map(|row| row.iter().map(|s| s.score).fold(0.0, f64::max)).collect();
+                let best_right: Vec<f64> = (0..right.len())
+                    .map(|j| matrix.iter().filter_map(|row| row.get(j)).map(|s| s.score).fold(0.0, f64::max))
+                    .collect();
+                for (x, row) in matrix.iter().enumerate() {
+                    for (y, s) in row.iter().enumerate() {
+                        let near_best = best_left.get(x).is_some_and(|b| s.score >= b - margin)
+                            && best_right.get(y).is_some_and(|b| s.score >= b - margin);
+                        if s.score < threshold || !near_best {
+                            continue;
+                        }
+                        let (Some(&i), Some(&j)) = (left.get(x), right.get(y)) else { continue };
+                        let (Some(a), Some(b)) = (tasks.get(i), tasks.get(j)) else { continue };
+                        let Some(label) = self.label(a, b, *s) else { continue };
+                        let members = groups.entry(label).or_default();
+                        members.extend([i, j]);
+                        links.push(Link {
+                            a: self.task_ref(a),
+                            b: self.task_ref(b),
+                            score: s.score,
+                            label: self.features.terms.get_index(label as usize).cloned().unwrap_or_default(),
+                        });
+                    }
+                }
+            }
+        }
+        let mut initiatives: Vec<Initiative> = groups
+            .into_iter()
+            .map(|(label, mut members)| {
+                members.sort_unstable();
+                members.dedup();
+                Initiative {
+                    label: self.features.terms.get_index(label as usize).cloned().unwrap_or_default(),
+                    members: members.iter().filter_map(|&i| tasks.get(i)).map(|t| self.task_ref(t)).collect(),
+                }
+            })
+            .collect();
+        initiatives.sort_by(|a, b| b.plans().len().cmp(&a.plans().len()).then(b.members.len().cmp(&a.members.len())));
+        Alignment { initiatives, links }
+    }
+
+    /// The tasks of every plan that carry an initiative named by `term` ("5G基站",
+    /// "智慧养老"), best first: a task is a hit when one of its clauses carries at least
+    /// half of the query's weight (aliases count: 城市云脑 answers 城市大脑).
+    pub fn query(&self, term: &str) -> Vec<Hit> {
+        let wanted = self.features.query_terms(&self.matcher.tokenizer, term);
+        let total: f64 = wanted.iter().map(|&t| self.features.stats.idf(t)).sum();
+        if total <= 0.0 {
+            return Vec::new();
+        }
+        let mut hits: Vec<Hit> = self
+            .features
+            .tasks
+            .iter()
+            .filter_map(|t| {
+                let best = t
+                    .clauses
+                    .iter()
+                    .map(|c| wanted.iter().filter(|w| c.set.binary_search(w).is_ok()).map(|&w| self.features.stats.idf(w)).sum::<f64>())
+                    .fold(0.0, f64::max);
+                let score = (best / total).clamp(0.0, 1.0);
+                (score >= 0.5).then(|| Hit { task: self.task_ref(t), score })
+            })
+            .collect();
+        hits.sort_by(|a, b| b.score.total_cmp(&a.score));
+        hits
+    }
+}

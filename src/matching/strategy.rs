@@ -1,0 +1,366 @@
+//! The matching strategies. Each is a type behind [`Scorer`]; [`Strategy`] selects one by
+//! name. Every score lies in [0, 1], is 1 for identical text and is symmetric.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use super::features::{overlap, ClauseFeatures, Features, TaskFeatures};
+
+/// A matching strategy, selectable by name (`"hybrid"`, `"tfidf"`…).
+///
+/// # Examples
+///
+/// ```
+/// use cityalign::Strategy;
+///
+/// let s: Strategy = "bm25".parse().unwrap();
+/// assert_eq!(s, Strategy::Bm25);
+/// assert_eq!(Strategy::Hybrid.to_string(), "hybrid");
+/// assert!("nope".parse::<Strategy>().is_err());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Strategy {
+    /// Dice coefficient of character bigrams; needs no tokenizer. The baseline.
+    CharDice,
+    /// Normalized Levenshtein similarity of task titles (strsim).
+    TitleLevenshtein,
+    /// Jaro-Winkler similarity of task titles (strsim).
+    TitleJaroWinkler,
+    /// Jaccard index of jieba terms.
+    TokenJaccard,
+    /// Cosine of TF-IDF vectors of jieba terms, IDF learned from the plans compared.
+    Tfidf,
+    /// BM25 of each clause against the other, normalised by its self-score and averaged
+    /// both ways.
+    Bm25,
+    /// A weighted blend of the above on clauses, plus shared target metrics and lead
+    /// departments of the tasks; explains each match.
+    #[default]
+    Hybrid,
+}
+
+impl Strategy {
+    /// Every strategy, baseline first.
+    pub const ALL: [Strategy; 7] = [
+        Strategy::CharDice,
+        Strategy::TitleLevenshtein,
+        Strategy::TitleJaroWinkler,
+        Strategy::TokenJaccard,
+        Strategy::Tfidf,
+        Strategy::Bm25,
+        Strategy::Hybrid,
+    ];
+
+    /// Its name: `char-dice`, `title-levenshtein`, `title-jaro-winkler`, `token-jaccard`,
+    /// `tfidf`, `bm25`, `hybrid`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Strategy::CharDice => "char-dice",
+            Strategy::TitleLevenshtein => "title-levenshtein",
+            Strategy::TitleJaroWinkler => "title-jaro-winkler",
+            Strategy::TokenJaccard => "token-jaccard",
+            Strategy::Tfidf => "tfidf",
+            Strategy::Bm25 => "bm25",
+            Strategy::Hybrid => "hybrid",
+        }
+    }
+
+    /// The alignment threshold that suits the strategy's scale of scores.
+    pub fn default_threshold(&self) -> f64 {
+        match self {
+            Strategy::CharDice => 0.3,
+            Strategy::TitleLevenshtein => 0.35,
+            Strategy::TitleJaroWinkler => 0.7,
+            Strategy::TokenJaccard => 0.25,
+            Strategy::Tfidf => 0.35,
+            Strategy::Bm25 => 0.35,
+            Strategy::Hybrid => 0.35,
+        }
+    }
+
+    pub(crate) fn scorer(&self) -> &'static dyn Scorer {
+        match self {
+            Strategy::CharDice => &CharDice,
+            Strategy::TitleLevenshtein => &TitleLevenshtein,
+            Strategy::TitleJaroWinkler => &TitleJaroWinkler,
+            Strategy::TokenJaccard => &TokenJaccard,
+            Strategy::Tfidf => &TfidfCosine,
+            Strategy::Bm25 => &Bm25,
+            Strategy::Hybrid => &Hybrid,
+        }
+    }
+}
+
+impl fmt::Display for Strategy {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The error of naming a strategy that does not exist.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown strategy {0:?}; expected one of char-dice, title-levenshtein, title-jaro-winkler, token-jaccard, tfidf, bm25, hybrid")]
+pub struct UnknownStrategy(pub String);
+
+impl FromStr for Strategy {
+    type Err = UnknownStrategy;
+
+    fn from_str(s: &str) -> Result<Strategy, UnknownStrategy> {
+        let wanted = s.trim().to_ascii_lowercase().replace('_', "-");
+        Strategy::ALL.into_iter().find(|st| st.name() == wanted).ok_or_else(|| UnknownStrategy(s.to_string()))
+    }
+}
+
+/// One feature's part in a score.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Contribution {
+    /// The feature: `tfidf`, `bm25`, `char-dice`, `token-jaccard`, `target-metric`, `department`.
+    pub feature: String,
+    /// Its value in [0, 1].
+    pub value: f64,
+    /// Its weight in the blend.
+    pub weight: f64,
+}
+
+/// The best clause pair of two tasks and its score.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Scored {
+    pub score: f64,
+    pub clause_a: usize,
+    pub clause_b: usize,
+}
+
+/// A way to score two tasks.
+pub(crate) trait Scorer: Send + Sync {
+    /// Score of two clauses.
+    fn clause(&self, features: &Features, a: &ClauseFeatures, b: &ClauseFeatures) -> f64;
+
+    /// Score of two tasks: their best clause pair, so that a task bundling several
+    /// initiatives still lines up with each.
+    fn task(&self, features: &Features, a: &TaskFeatures, b: &TaskFeatures) -> Scored {
+        let mut best = Scored { score: 0.0, clause_a: 0, clause_b: 0 };
+        for (i, ca) in a.clauses.iter().enumerate() {
+            for (j, cb) in b.clauses.iter().enumerate() {
+                let score = self.clause(features, ca, cb);
+                if score > best.score {
+                    best = Scored { score, clause_a: i, clause_b: j };
+                }
+            }
+        }
+        best
+    }
+
+    /// Why two tasks scored as they did, feature by feature.
+    fn explain(&self, features: &Features, a: &TaskFeatures, b: &TaskFeatures, s: Scored) -> Vec<Contribution> {
+        let _ = (features, a, b);
+        vec![Contribution { feature: "score".into(), value: s.score, weight: 1.0 }]
+    }
+}
+
+pub(crate) fn dice(a: &ClauseFeatures, b: &ClauseFeatures) -> f64 {
+    let total = a.bigrams.len() + b.bigrams.len();
+    if total == 0 {
+        return 0.0;
+    }
+    2.0 * overlap(&a.bigrams, &b.bigrams) as f64 / total as f64
+}
+
+pub(crate) fn jaccard(a: &ClauseFeatures, b: &ClauseFeatures) -> f64 {
+    let shared = overlap(&a.set, &b.set);
+    let union = a.set.len() + b.set.len() - shared;
+    if union == 0 {
+        0.0
+    } else {
+        shared as f64 / union as f64
+    }
+}
+
+pub(crate) fn cosine(a: &ClauseFeatures, b: &ClauseFeatures) -> f64 {
+    let (mut i, mut j, mut dot) = (0, 0, 0.0);
+    while let (Some(&(x, wx)), Some(&(y, wy))) = (a.tfidf.get(i), b.tfidf.get(j)) {
+        match x.cmp(&y) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                dot += wx * wy;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    dot.clamp(0.0, 1.0)
+}
+
+fn bm25_raw(features: &Features, query: &ClauseFeatures, doc: &ClauseFeatures) -> f64 {
+    const K1: f64 = 1.2;
+    const B: f64 = 0.75;
+    let stats = &features.stats;
+    let len_ratio = if stats.mean_len > 0.0 { f64::from(doc.len) / stats.mean_len } else { 1.0 };
+    let mut score = 0.0;
+    let mut j = 0;
+    for &(term, _) in &query.counts {
+        while doc.counts.get(j).is_some_and(|&(d, _)| d < term) {
+            j += 1;
+        }
+        if let Some(&(d, tf)) = doc.counts.get(j) {
+            if d == term {
+                let tf = f64::from(tf);
+                score += stats.bm25_idf(term) * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len_ratio));
+            }
+        }
+    }
+    score
+}
+
+pub(crate) fn bm25(features: &Features, a: &ClauseFeatures, b: &ClauseFeatures) -> f64 {
+    let one_way = |q: &ClauseFeatures, d: &ClauseFeatures| {
+        let own = bm25_raw(features, q, q);
+        if own > 0.0 {
+            (bm25_raw(features, q, d) / own).clamp(0.0, 1.0)
+        } else {
+            0.0
+        }
+    };
+    (one_way(a, b) + one_way(b, a)) / 2.0
+}
+
+struct CharDice;
+impl Scorer for CharDice {
+    fn clause(&self, _: &Features, a: &ClauseFeatures, b: &ClauseFeatures) -> f64 {
+        dice(a, b)
+    }
+}
+
+struct TokenJaccard;
+impl Scorer for TokenJaccard {
+    fn clause(&self, _: &Features, a: &ClauseFeatures, b: &ClauseFeatures) -> f64 {
+        jaccard(a, b)
+    }
+}
+
+struct TfidfCosine;
+impl Scorer for TfidfCosine {
+    fn clause(&self, _: &Features, a: &ClauseFeatures, b: &ClauseFeatures) -> f64 {
+        cosine(a, b)
+    }
+}
+
+struct Bm25;
+impl Scorer for Bm25 {
+    fn clause(&self, features: &Features, a: &ClauseFeatures, b: &ClauseFeatures) -> f64 {
+        bm25(features, a, b)
+    }
+}
+
+/// Title strategies look at the titles only; the clause reported is the first.
+struct TitleLevenshtein;
+impl Scorer for TitleLevenshtein {
+    fn clause(&self, _: &Features, a: &ClauseFeatures, b: &ClauseFeatures) -> f64 {
+        dice(a, b)
+    }
+
+    fn task(&self, _: &Features, a: &TaskFeatures, b: &TaskFeatures) -> Scored {
+        Scored { score: strsim::normalized_levenshtein(&a.title, &b.title), clause_a: 0, clause_b: 0 }
+    }
+}
+
+struct TitleJaroWinkler;
+impl Scorer for TitleJaroWinkler {
+    fn clause(&self, _: &Features, a: &ClauseFeatures, b: &ClauseFeatures) -> f64 {
+        dice(a, b)
+    }
+
+    fn task(&self, _: &Features, a: &TaskFeatures, b: &TaskFeatures) -> Scored {
+        Scored { score: strsim::jaro_winkler(&a.title, &b.title), clause_a: 0, clause_b: 0 }
+    }
+}
+
+/// Weights of the hybrid's text features (they sum to 1).
+const TEXT_WEIGHTS: [(&str, f64); 4] = [("tfidf", 0.45), ("bm25", 0.2), ("char-dice", 0.2), ("token-jaccard", 0.15)];
+/// Weight of "both tasks set a target on the same metric", when both set targets.
+const METRIC_WEIGHT: f64 = 0.1;
+/// Weight of "the same kind of department leads both", when both name one.
+const DEPARTMENT_WEIGHT: f64 = 0.1;
+/// Below this text similarity the typed features do not count: two tasks are not one
+/// initiative because the same bureau leads them.
+const TYPED_FLOOR: f64 = 0.1;
+
+struct Hybrid;
+
+impl Hybrid {
+    fn text(features: &Features, a: &ClauseFeatures, b: &ClauseFeatures) -> [f64; 4] {
+        [cosine(a, b), bm25(features, a, b), dice(a, b), jaccard(a, b)]
+    }
+
+    fn blend(values: [f64; 4]) -> f64 {
+        values.iter().zip(TEXT_WEIGHTS).map(|(v, (_, w))| v * w).sum()
+    }
+
+    /// Whether the tasks set targets on a shared metric term; `None` unless both set targets.
+    fn metric(a: &TaskFeatures, b: &TaskFeatures) -> Option<f64> {
+        (!a.metrics.is_empty() && !b.metrics.is_empty()).then(|| f64::from(u8::from(overlap(&a.metrics, &b.metrics) > 0)))
+    }
+
+    /// Whether the same kind of department leads both; `None` unless both name one.
+    fn department(a: &TaskFeatures, b: &TaskFeatures) -> Option<f64> {
+        (!a.departments.is_empty() && !b.departments.is_empty())
+            .then(|| f64::from(u8::from(overlap(&a.departments, &b.departments) > 0)))
+    }
+
+    /// The features with their weights; a typed feature that does not apply gives its
+    /// weight back to the text.
+    fn weighted(text_values: [f64; 4], metric: Option<f64>, department: Option<f64>) -> Vec<Contribution> {
+        let text = Hybrid::blend(text_values);
+        let typed = [("target-metric", metric, METRIC_WEIGHT), ("department", department, DEPARTMENT_WEIGHT)];
+        let applies = |v: &Option<f64>| text >= TYPED_FLOOR && v.is_some();
+        let text_share = 1.0 - typed.iter().filter(|(_, v, _)| applies(v)).map(|(_, _, w)| w).sum::<f64>();
+        let mut out: Vec<Contribution> = text_values
+            .iter()
+            .zip(TEXT_WEIGHTS)
+            .map(|(v, (name, w))| Contribution { feature: name.into(), value: *v, weight: w * text_share })
+            .collect();
+        for (name, value, weight) in typed {
+            let weight = if applies(&value) { weight } else { 0.0 };
+            out.push(Contribution { feature: name.into(), value: value.unwrap_or(0.0), weight });
+        }
+        out
+    }
+
+    fn total(contributions: &[Contribution]) -> f64 {
+        contributions.iter().map(|c| c.value * c.weight).sum::<f64>().clamp(0.0, 1.0)
+    }
+}
+
+impl Scorer for Hybrid {
+    fn clause(&self, features: &Features, a: &ClauseFeatures, b: &ClauseFeatures) -> f64 {
+        Hybrid::blend(Hybrid::text(features, a, b)).clamp(0.0, 1.0)
+    }
+
+    fn task(&self, features: &Features, a: &TaskFeatures, b: &TaskFeatures) -> Scored {
+        let (metric, department) = (Hybrid::metric(a, b), Hybrid::department(a, b));
+        let mut best = Scored { score: 0.0, clause_a: 0, clause_b: 0 };
+        for (i, ca) in a.clauses.iter().enumerate() {
+            for (j, cb) in b.clauses.iter().enumerate() {
+                let text = Hybrid::text(features, ca, cb);
+                if Hybrid::blend(text) <= 0.0 {
+                    continue;
+                }
+                let score = Hybrid::total(&Hybrid::weighted(text, metric, department));
+                if score > best.score {
+                    best = Scored { score, clause_a: i, clause_b: j };
+                }
+            }
+        }
+        best
+    }
+
+    fn explain(&self, features: &Features, a: &TaskFeatures, b: &TaskFeatures, s: Scored) -> Vec<Contribution> {
+        let (Some(ca), Some(cb)) = (a.clauses.get(s.clause_a), b.clauses.get(s.clause_b)) else { return Vec::new() };
+        Hybrid::weighted(Hybrid::text(features, ca, cb), Hybrid::metric(a, b), Hybrid::department(a, b))
+    }
+}

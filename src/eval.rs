@@ -240,8 +240,10 @@ pub fn evaluate(comparison: &Comparison<'_>, gold: &Gold, queries: &[&str]) -> S
     let (mut hit_total, mut predicted_total, mut relevant_total) = (0, 0, 0);
     for &term in queries {
         let Some(initiative) = gold.initiative(term) else { continue };
-        let relevant: HashSet<&str> = initiative.members.iter().filter(|m| m.required).map(|m| m.task.as_str()).collect();
-        let optional: HashSet<&str> = initiative.members.iter().filter(|m| !m.required).map(|m| m.task.as_str()).collect();
+        let relevant: HashSet<&str> =
+            initiative.members.iter().filter(|m| m.required).map(|m| m.task.as_str()).collect();
+        let optional: HashSet<&str> =
+            initiative.members.iter().filter(|m| !m.required).map(|m| m.task.as_str()).collect();
         let found: Vec<String> = comparison.query(term).into_iter().map(|h| h.task.task).collect();
         let counted: Vec<&str> = found.iter().map(String::as_str).filter(|t| !optional.contains(t)).collect();
         let hits = counted.iter().filter(|t| relevant.contains(*t)).count();

@@ -46,13 +46,14 @@ mod tokenize;
 
 pub use corpus::{BundledPlan, Corpus, BUNDLED};
 pub use error::{Error, ErrorKind, Result};
-pub use model::{
-    Accrual, Bound, Clause, Date, DateParseError, Deadline, DeadlineSource, Department, Heading, NumberPath, NumberStyle,
-    Numeral, Period, Plan, Precision, Role, SectionKind, Segment, SegmentKind, Span, Target, Task, TaskKind, Unit,
-};
 pub use matching::{
     Alignment, Candidate, Comparison, ConfigError, Contribution, Hit, Initiative, Link, Matcher, MatcherBuilder,
     Strategy, TaskRef, UnknownStrategy,
+};
+pub use model::{
+    Accrual, Bound, Clause, Date, DateParseError, Deadline, DeadlineSource, Department, Heading, NumberPath,
+    NumberStyle, Numeral, Period, Plan, Precision, Role, SectionKind, Segment, SegmentKind, Span, Target, Task,
+    TaskKind, Unit,
 };
 pub use parse::Parser;
 pub use tokenize::{bundled_aliases, domain_words, Token, TokenKind, Tokenizer, TokenizerBuilder};

@@ -30,6 +30,10 @@ pub(crate) struct TaskFeatures {
     pub task: usize,
     pub title: String,
     pub clauses: Vec<ClauseFeatures>,
+    /// The whole task as one bag: its clauses merged.
+    pub whole: ClauseFeatures,
+    /// The title as a bag.
+    pub heading: ClauseFeatures,
     /// Term ids of its targets' metrics, sorted.
     pub metrics: Vec<u32>,
     /// Canonical departments of its lead units, sorted.
@@ -74,10 +78,13 @@ pub(crate) struct Features {
 /// are skipped, so "5G 基站" and "5G基站" agree).
 pub(crate) fn bigrams(text: &str) -> Vec<u64> {
     let chars: Vec<char> = text.chars().filter(|c| c.is_alphanumeric()).collect();
-    let mut grams: Vec<u64> = chars.windows(2).map(|w| match w {
-        [a, b] => (u64::from(u32::from(*a)) << 32) | u64::from(u32::from(*b)),
-        _ => 0,
-    }).collect();
+    let mut grams: Vec<u64> = chars
+        .windows(2)
+        .map(|w| match w {
+            [a, b] => (u64::from(u32::from(*a)) << 32) | u64::from(u32::from(*b)),
+            _ => 0,
+        })
+        .collect();
     if grams.is_empty() {
         grams.extend(chars.first().map(|c| u64::from(u32::from(*c))));
     }
@@ -111,18 +118,20 @@ fn clause_features(terms: &mut IndexSet<String>, tokenizer: &Tokenizer, text: &s
     }
 }
 
-fn task_features(terms: &mut IndexSet<String>, tokenizer: &Tokenizer, plan: usize, index: usize, task: &Task) -> TaskFeatures {
+fn task_features(
+    terms: &mut IndexSet<String>,
+    tokenizer: &Tokenizer,
+    plan: usize,
+    index: usize,
+    task: &Task,
+) -> TaskFeatures {
     let mut clauses: Vec<ClauseFeatures> =
         task.clauses.iter().map(|c| clause_features(terms, tokenizer, &c.text)).filter(|c| c.len > 0).collect();
     if clauses.is_empty() {
         clauses.push(clause_features(terms, tokenizer, &task.title));
     }
-    let mut metrics: Vec<u32> = task
-        .targets
-        .iter()
-        .flat_map(|t| tokenizer.terms(&t.metric))
-        .map(|t| intern(terms, t))
-        .collect();
+    let mut metrics: Vec<u32> =
+        task.targets.iter().flat_map(|t| tokenizer.terms(&t.metric)).map(|t| intern(terms, t)).collect();
     metrics.sort_unstable();
     metrics.dedup();
     let mut departments: Vec<Department> = task
@@ -134,7 +143,32 @@ fn task_features(terms: &mut IndexSet<String>, tokenizer: &Tokenizer, plan: usiz
         .collect();
     departments.sort_unstable();
     departments.dedup();
-    TaskFeatures { plan, task: index, title: task.title.clone(), clauses, metrics, departments }
+    let whole = merge(&clauses);
+    let heading = clause_features(terms, tokenizer, &task.title);
+    TaskFeatures { plan, task: index, title: task.title.clone(), clauses, whole, heading, metrics, departments }
+}
+
+/// One bag of all the clauses' terms and bigrams.
+fn merge(clauses: &[ClauseFeatures]) -> ClauseFeatures {
+    let mut bigrams: Vec<u64> = clauses.iter().flat_map(|c| c.bigrams.iter().copied()).collect();
+    bigrams.sort_unstable();
+    bigrams.dedup();
+    let mut all: Vec<(u32, u32)> = clauses.iter().flat_map(|c| c.counts.iter().copied()).collect();
+    all.sort_unstable();
+    let mut counts: Vec<(u32, u32)> = Vec::new();
+    for (id, n) in all {
+        match counts.last_mut() {
+            Some((last, total)) if *last == id => *total += n,
+            _ => counts.push((id, n)),
+        }
+    }
+    ClauseFeatures {
+        bigrams,
+        set: counts.iter().map(|(id, _)| *id).collect(),
+        len: counts.iter().map(|(_, n)| n).sum(),
+        counts,
+        tfidf: Vec::new(),
+    }
 }
 
 impl Features {
@@ -160,7 +194,8 @@ impl Features {
             }
         }
         let stats = Stats { clauses, df, mean_len: if clauses == 0 { 0.0 } else { total_len as f64 / clauses as f64 } };
-        for clause in tasks.iter_mut().flat_map(|t| &mut t.clauses) {
+        let bags = tasks.iter_mut().flat_map(|t| t.clauses.iter_mut().chain([&mut t.whole, &mut t.heading]));
+        for clause in bags {
             let mut weights: Vec<(u32, f64)> =
                 clause.counts.iter().map(|&(id, n)| (id, (1.0 + f64::from(n).ln()) * stats.idf(id))).collect();
             let norm = weights.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();

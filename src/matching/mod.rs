@@ -16,8 +16,8 @@ use serde::{Deserialize, Serialize};
 use crate::model::Plan;
 use crate::tokenize::{bundled_aliases, domain_words, Tokenizer};
 use features::{Features, TaskFeatures};
-pub use strategy::{Contribution, Strategy, UnknownStrategy};
 use strategy::Scored;
+pub use strategy::{Contribution, Strategy, UnknownStrategy};
 
 /// A configuration that cannot work.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -45,8 +45,10 @@ pub enum ConfigError {
 /// let corpus = Corpus::bundled()?;
 /// let matcher = Matcher::builder().strategy(Strategy::Hybrid).threshold(0.4).build()?;
 /// let comparison = matcher.compare(corpus.plans());
-/// let best = comparison.rank("jimo-2024#07", "dongying-2022");
-/// assert_eq!(best[0].task.task, "dongying-2022#10", "即墨's 城市云脑 is 东营's 城市大脑");
+/// // 东营's 双千兆 task against 即墨: the bundle that builds its 5G base stations comes first.
+/// let best = comparison.rank("dongying-2022#16", "jimo-2024");
+/// assert_eq!(best[0].task.task, "jimo-2024#23");
+/// assert!(best[0].score > best[1].score);
 /// assert!(Matcher::builder().threshold(1.5).build().is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -88,7 +90,7 @@ impl MatcherBuilder {
     }
 
     /// How far below a task's best match another may score and still be aligned with it
-    /// (default 0.05; 0 keeps mutual best matches only).
+    /// (default 0: mutual best matches only).
     pub fn margin(mut self, margin: f64) -> MatcherBuilder {
         self.margin = Some(margin);
         self
@@ -111,7 +113,7 @@ impl MatcherBuilder {
         if !(0.0..=1.0).contains(&threshold) {
             return Err(ConfigError::Threshold(threshold));
         }
-        let margin = self.margin.unwrap_or(0.05);
+        let margin = self.margin.unwrap_or(0.0);
         if !(0.0..=1.0).contains(&margin) {
             return Err(ConfigError::Margin(margin));
         }
@@ -125,7 +127,7 @@ impl Matcher {
         Matcher {
             strategy: Strategy::Hybrid,
             threshold: Strategy::Hybrid.default_threshold(),
-            margin: 0.05,
+            margin: 0.0,
             tokenizer: Tokenizer::new(),
         }
     }
@@ -282,7 +284,10 @@ impl<'p> Comparison<'p> {
     }
 
     fn find(&self, task_id: &str) -> Option<&TaskFeatures> {
-        self.features.tasks.iter().find(|t| self.plans.get(t.plan).and_then(|p| p.tasks.get(t.task)).is_some_and(|x| x.id == task_id))
+        self.features
+            .tasks
+            .iter()
+            .find(|t| self.plans.get(t.plan).and_then(|p| p.tasks.get(t.task)).is_some_and(|x| x.id == task_id))
     }
 
     fn plan_index(&self, plan_id: &str) -> Option<usize> {
@@ -334,49 +339,79 @@ impl<'p> Comparison<'p> {
             let domain = self.domain.get(t as usize).copied().unwrap_or(false);
             self.features.stats.idf(t) * if domain { 3.0 } else { 1.0 }
         };
-        ca.set.iter().copied().filter(|t| cb.set.binary_search(t).is_ok()).max_by(|x, y| weight(*x).total_cmp(&weight(*y)))
+        ca.set
+            .iter()
+            .copied()
+            .filter(|t| cb.set.binary_search(t).is_ok())
+            .max_by(|x, y| weight(*x).total_cmp(&weight(*y)))
     }
 
-    /// Lines up the plans: for every pair of plans, the task pairs whose score reaches the
-    /// threshold and lies within the margin of each task's best match in the other plan;
-    /// each link joins the initiative named by the term it is about, so that a task may
-    /// carry several initiatives.
+    /// Lines up the plans, clause by clause: for every pair of plans, the clause pairs
+    /// whose score reaches the threshold and lies within the margin of each clause's best
+    /// match in the other plan. Each such pair links its two tasks and joins the
+    /// initiative named by the term it is about, so that a task bundling several
+    /// initiatives joins each of them.
     pub fn align(&self) -> Alignment {
         let tasks = &self.features.tasks;
+        let scorer = self.matcher.strategy.scorer();
         let (threshold, margin) = (self.matcher.threshold, self.matcher.margin);
-        let mut links = Vec::new();
+        // (task index, clause index) of each plan's clauses; one per task for a strategy
+        // that compares whole tasks.
+        let by_clause = scorer.by_clause();
+        let clauses_of = |plan: usize| -> Vec<(usize, usize)> {
+            tasks
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| t.plan == plan)
+                .flat_map(|(i, t)| (0..if by_clause { t.clauses.len() } else { 1 }).map(move |c| (i, c)))
+                .collect()
+        };
+        let mut links: IndexMap<(usize, usize), Link> = IndexMap::new();
         let mut groups: IndexMap<u32, Vec<usize>> = IndexMap::new();
         for p in 0..self.plans.len() {
+            let left = clauses_of(p);
             for q in p + 1..self.plans.len() {
-                let left: Vec<usize> = (0..tasks.len()).filter(|&i| tasks.get(i).is_some_and(|t| t.plan == p)).collect();
-                let right: Vec<usize> = (0..tasks.len()).filter(|&i| tasks.get(i).is_some_and(|t| t.plan == q)).collect();
-                let matrix: Vec<Vec<Scored>> = left
+                let right = clauses_of(q);
+                let matrix: Vec<Vec<f64>> = left
                     .iter()
-                    .filter_map(|&i| tasks.get(i))
-                    .map(|a| right.iter().filter_map(|&j| tasks.get(j)).map(|b| self.score(a, b)).collect())
+                    .map(|&(i, ci)| {
+                        right
+                            .iter()
+                            .map(|&(j, cj)| match (tasks.get(i), tasks.get(j)) {
+                                (Some(a), Some(b)) => scorer.clause_pair(&self.features, a, b, ci, cj),
+                                _ => 0.0,
+                            })
+                            .collect()
+                    })
                     .collect();
-                let best_left: Vec<f64> = matrix.iter().map(|row| row.iter().map(|s| s.score).fold(0.0, f64::max)).collect();
-                let best_right: Vec<f64> = (0..right.len())
-                    .map(|j| matrix.iter().filter_map(|row| row.get(j)).map(|s| s.score).fold(0.0, f64::max))
-                    .collect();
-                for (x, row) in matrix.iter().enumerate() {
-                    for (y, s) in row.iter().enumerate() {
-                        let near_best = best_left.get(x).is_some_and(|b| s.score >= b - margin)
-                            && best_right.get(y).is_some_and(|b| s.score >= b - margin);
-                        if s.score < threshold || !near_best {
+                let best_left: Vec<f64> = matrix.iter().map(|row| row.iter().copied().fold(0.0, f64::max)).collect();
+                let mut best_right = vec![0.0f64; right.len()];
+                for row in &matrix {
+                    for (b, s) in best_right.iter_mut().zip(row) {
+                        *b = b.max(*s);
+                    }
+                }
+                for ((x, row), best_x) in matrix.iter().enumerate().zip(&best_left) {
+                    for ((y, &score), best_y) in row.iter().enumerate().zip(&best_right) {
+                        if score < threshold || score < best_x - margin || score < best_y - margin {
                             continue;
                         }
-                        let (Some(&i), Some(&j)) = (left.get(x), right.get(y)) else { continue };
+                        let (Some(&(i, ci)), Some(&(j, cj))) = (left.get(x), right.get(y)) else { continue };
                         let (Some(a), Some(b)) = (tasks.get(i), tasks.get(j)) else { continue };
-                        let Some(label) = self.label(a, b, *s) else { continue };
-                        let members = groups.entry(label).or_default();
-                        members.extend([i, j]);
-                        links.push(Link {
+                        let Some(label) = self.label(a, b, Scored { score, clause_a: ci, clause_b: cj }) else {
+                            continue;
+                        };
+                        groups.entry(label).or_default().extend([i, j]);
+                        let link = Link {
                             a: self.task_ref(a),
                             b: self.task_ref(b),
-                            score: s.score,
+                            score,
                             label: self.features.terms.get_index(label as usize).cloned().unwrap_or_default(),
-                        });
+                        };
+                        let entry = links.entry((i, j)).or_insert_with(|| link.clone());
+                        if link.score > entry.score {
+                            *entry = link;
+                        }
                     }
                 }
             }
@@ -393,7 +428,7 @@ impl<'p> Comparison<'p> {
             })
             .collect();
         initiatives.sort_by(|a, b| b.plans().len().cmp(&a.plans().len()).then(b.members.len().cmp(&a.members.len())));
-        Alignment { initiatives, links }
+        Alignment { initiatives, links: links.into_values().collect() }
     }
 
     /// The tasks of every plan that carry an initiative named by `term` ("5G基站",
@@ -413,7 +448,13 @@ impl<'p> Comparison<'p> {
                 let best = t
                     .clauses
                     .iter()
-                    .map(|c| wanted.iter().filter(|w| c.set.binary_search(w).is_ok()).map(|&w| self.features.stats.idf(w)).sum::<f64>())
+                    .map(|c| {
+                        wanted
+                            .iter()
+                            .filter(|w| c.set.binary_search(w).is_ok())
+                            .map(|&w| self.features.stats.idf(w))
+                            .sum::<f64>()
+                    })
                     .fold(0.0, f64::max);
                 let score = (best / total).clamp(0.0, 1.0);
                 (score >= 0.5).then(|| Hit { task: self.task_ref(t), score })

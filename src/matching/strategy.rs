@@ -69,16 +69,18 @@ impl Strategy {
         }
     }
 
-    /// The alignment threshold that suits the strategy's scale of scores.
+    /// The alignment threshold that suits the strategy's scale of scores: for each, the
+    /// one that gave its best pairwise F1 on the bundled gold (`tests/data/gold.txt`), in
+    /// steps of 0.05, so that strategies are compared each at its best.
     pub fn default_threshold(&self) -> f64 {
         match self {
-            Strategy::CharDice => 0.3,
-            Strategy::TitleLevenshtein => 0.35,
-            Strategy::TitleJaroWinkler => 0.7,
-            Strategy::TokenJaccard => 0.25,
-            Strategy::Tfidf => 0.35,
-            Strategy::Bm25 => 0.35,
-            Strategy::Hybrid => 0.35,
+            Strategy::CharDice => 0.15,
+            Strategy::TitleLevenshtein => 0.05,
+            Strategy::TitleJaroWinkler => 0.05,
+            Strategy::TokenJaccard => 0.15,
+            Strategy::Tfidf => 0.25,
+            Strategy::Bm25 => 0.2,
+            Strategy::Hybrid => 0.25,
         }
     }
 
@@ -139,6 +141,20 @@ pub(crate) struct Scored {
 pub(crate) trait Scorer: Send + Sync {
     /// Score of two clauses.
     fn clause(&self, features: &Features, a: &ClauseFeatures, b: &ClauseFeatures) -> f64;
+
+    /// Whether the strategy compares clauses (the title strategies compare whole tasks).
+    fn by_clause(&self) -> bool {
+        true
+    }
+
+    /// Score of clause `i` of task `a` against clause `j` of task `b`, where a strategy
+    /// also looks at the tasks (the hybrid's typed features, the title strategies).
+    fn clause_pair(&self, features: &Features, a: &TaskFeatures, b: &TaskFeatures, i: usize, j: usize) -> f64 {
+        match (a.clauses.get(i), b.clauses.get(j)) {
+            (Some(ca), Some(cb)) => self.clause(features, ca, cb),
+            _ => 0.0,
+        }
+    }
 
     /// Score of two tasks: their best clause pair, so that a task bundling several
     /// initiatives still lines up with each.
@@ -264,6 +280,14 @@ impl Scorer for TitleLevenshtein {
         dice(a, b)
     }
 
+    fn by_clause(&self) -> bool {
+        false
+    }
+
+    fn clause_pair(&self, _: &Features, a: &TaskFeatures, b: &TaskFeatures, _: usize, _: usize) -> f64 {
+        strsim::normalized_levenshtein(&a.title, &b.title)
+    }
+
     fn task(&self, _: &Features, a: &TaskFeatures, b: &TaskFeatures) -> Scored {
         Scored { score: strsim::normalized_levenshtein(&a.title, &b.title), clause_a: 0, clause_b: 0 }
     }
@@ -275,13 +299,26 @@ impl Scorer for TitleJaroWinkler {
         dice(a, b)
     }
 
+    fn by_clause(&self) -> bool {
+        false
+    }
+
+    fn clause_pair(&self, _: &Features, a: &TaskFeatures, b: &TaskFeatures, _: usize, _: usize) -> f64 {
+        strsim::jaro_winkler(&a.title, &b.title)
+    }
+
     fn task(&self, _: &Features, a: &TaskFeatures, b: &TaskFeatures) -> Scored {
         Scored { score: strsim::jaro_winkler(&a.title, &b.title), clause_a: 0, clause_b: 0 }
     }
 }
 
-/// Weights of the hybrid's text features (they sum to 1).
+/// Weights of the hybrid's text features of a clause pair (they sum to 1).
 const TEXT_WEIGHTS: [(&str, f64); 4] = [("tfidf", 0.45), ("bm25", 0.2), ("char-dice", 0.2), ("token-jaccard", 0.15)];
+/// Weights of the hybrid's features; a typed feature that does not apply to a pair gives
+/// its weight back to the others.
+const CLAUSE_WEIGHT: f64 = 0.4;
+const WHOLE_WEIGHT: f64 = 0.3;
+const TITLE_WEIGHT: f64 = 0.1;
 /// Weight of "both tasks set a target on the same metric", when both set targets.
 const METRIC_WEIGHT: f64 = 0.1;
 /// Weight of "the same kind of department leads both", when both name one.
@@ -292,6 +329,14 @@ const TYPED_FLOOR: f64 = 0.1;
 
 struct Hybrid;
 
+/// What the hybrid knows of a task pair before looking at a clause pair.
+struct PairContext {
+    whole: f64,
+    title: f64,
+    metric: Option<f64>,
+    department: Option<f64>,
+}
+
 impl Hybrid {
     fn text(features: &Features, a: &ClauseFeatures, b: &ClauseFeatures) -> [f64; 4] {
         [cosine(a, b), bm25(features, a, b), dice(a, b), jaccard(a, b)]
@@ -301,33 +346,46 @@ impl Hybrid {
         values.iter().zip(TEXT_WEIGHTS).map(|(v, (_, w))| v * w).sum()
     }
 
-    /// Whether the tasks set targets on a shared metric term; `None` unless both set targets.
-    fn metric(a: &TaskFeatures, b: &TaskFeatures) -> Option<f64> {
-        (!a.metrics.is_empty() && !b.metrics.is_empty()).then(|| f64::from(u8::from(overlap(&a.metrics, &b.metrics) > 0)))
+    fn context(a: &TaskFeatures, b: &TaskFeatures) -> PairContext {
+        let both = |x: bool, y: bool| x && y;
+        PairContext {
+            whole: cosine(&a.whole, &b.whole),
+            title: (cosine(&a.heading, &b.heading) + dice(&a.heading, &b.heading)) / 2.0,
+            metric: both(!a.metrics.is_empty(), !b.metrics.is_empty())
+                .then(|| f64::from(u8::from(overlap(&a.metrics, &b.metrics) > 0))),
+            department: both(!a.departments.is_empty(), !b.departments.is_empty())
+                .then(|| f64::from(u8::from(overlap(&a.departments, &b.departments) > 0))),
+        }
     }
 
-    /// Whether the same kind of department leads both; `None` unless both name one.
-    fn department(a: &TaskFeatures, b: &TaskFeatures) -> Option<f64> {
-        (!a.departments.is_empty() && !b.departments.is_empty())
-            .then(|| f64::from(u8::from(overlap(&a.departments, &b.departments) > 0)))
-    }
-
-    /// The features with their weights; a typed feature that does not apply gives its
-    /// weight back to the text.
-    fn weighted(text_values: [f64; 4], metric: Option<f64>, department: Option<f64>) -> Vec<Contribution> {
+    /// The features with their weights.
+    fn weighted(text_values: [f64; 4], context: &PairContext) -> Vec<Contribution> {
         let text = Hybrid::blend(text_values);
-        let typed = [("target-metric", metric, METRIC_WEIGHT), ("department", department, DEPARTMENT_WEIGHT)];
-        let applies = |v: &Option<f64>| text >= TYPED_FLOOR && v.is_some();
-        let text_share = 1.0 - typed.iter().filter(|(_, v, _)| applies(v)).map(|(_, _, w)| w).sum::<f64>();
+        let typed_on = text >= TYPED_FLOOR;
+        let metric_w = if typed_on && context.metric.is_some() { METRIC_WEIGHT } else { 0.0 };
+        let department_w = if typed_on && context.department.is_some() { DEPARTMENT_WEIGHT } else { 0.0 };
+        let total = CLAUSE_WEIGHT + WHOLE_WEIGHT + TITLE_WEIGHT + metric_w + department_w;
         let mut out: Vec<Contribution> = text_values
             .iter()
             .zip(TEXT_WEIGHTS)
-            .map(|(v, (name, w))| Contribution { feature: name.into(), value: *v, weight: w * text_share })
+            .map(|(v, (name, w))| Contribution {
+                feature: format!("clause-{name}"),
+                value: *v,
+                weight: w * CLAUSE_WEIGHT / total,
+            })
             .collect();
-        for (name, value, weight) in typed {
-            let weight = if applies(&value) { weight } else { 0.0 };
-            out.push(Contribution { feature: name.into(), value: value.unwrap_or(0.0), weight });
-        }
+        out.push(Contribution { feature: "task-tfidf".into(), value: context.whole, weight: WHOLE_WEIGHT / total });
+        out.push(Contribution { feature: "title".into(), value: context.title, weight: TITLE_WEIGHT / total });
+        out.push(Contribution {
+            feature: "target-metric".into(),
+            value: context.metric.unwrap_or(0.0),
+            weight: metric_w / total,
+        });
+        out.push(Contribution {
+            feature: "department".into(),
+            value: context.department.unwrap_or(0.0),
+            weight: department_w / total,
+        });
         out
     }
 
@@ -341,8 +399,17 @@ impl Scorer for Hybrid {
         Hybrid::blend(Hybrid::text(features, a, b)).clamp(0.0, 1.0)
     }
 
+    fn clause_pair(&self, features: &Features, a: &TaskFeatures, b: &TaskFeatures, i: usize, j: usize) -> f64 {
+        let (Some(ca), Some(cb)) = (a.clauses.get(i), b.clauses.get(j)) else { return 0.0 };
+        let text = Hybrid::text(features, ca, cb);
+        if Hybrid::blend(text) <= 0.0 {
+            return 0.0;
+        }
+        Hybrid::total(&Hybrid::weighted(text, &Hybrid::context(a, b)))
+    }
+
     fn task(&self, features: &Features, a: &TaskFeatures, b: &TaskFeatures) -> Scored {
-        let (metric, department) = (Hybrid::metric(a, b), Hybrid::department(a, b));
+        let context = Hybrid::context(a, b);
         let mut best = Scored { score: 0.0, clause_a: 0, clause_b: 0 };
         for (i, ca) in a.clauses.iter().enumerate() {
             for (j, cb) in b.clauses.iter().enumerate() {
@@ -350,7 +417,7 @@ impl Scorer for Hybrid {
                 if Hybrid::blend(text) <= 0.0 {
                     continue;
                 }
-                let score = Hybrid::total(&Hybrid::weighted(text, metric, department));
+                let score = Hybrid::total(&Hybrid::weighted(text, &context));
                 if score > best.score {
                     best = Scored { score, clause_a: i, clause_b: j };
                 }
@@ -361,6 +428,6 @@ impl Scorer for Hybrid {
 
     fn explain(&self, features: &Features, a: &TaskFeatures, b: &TaskFeatures, s: Scored) -> Vec<Contribution> {
         let (Some(ca), Some(cb)) = (a.clauses.get(s.clause_a), b.clauses.get(s.clause_b)) else { return Vec::new() };
-        Hybrid::weighted(Hybrid::text(features, ca, cb), Hybrid::metric(a, b), Hybrid::department(a, b))
+        Hybrid::weighted(Hybrid::text(features, ca, cb), &Hybrid::context(a, b))
     }
 }

@@ -21,6 +21,8 @@ pub(crate) struct ClauseFeatures {
     pub len: u32,
     /// TF-IDF weights, sorted by id, unit length.
     pub tfidf: Vec<(u32, f64)>,
+    /// BM25 of the clause against itself, the normaliser of its BM25 scores.
+    pub bm25_self: f64,
 }
 
 /// A task ready for scoring.
@@ -115,6 +117,7 @@ fn clause_features(terms: &mut IndexSet<String>, tokenizer: &Tokenizer, text: &s
         counts,
         len,
         tfidf: Vec::new(),
+        bm25_self: 0.0,
     }
 }
 
@@ -168,6 +171,7 @@ fn merge(clauses: &[ClauseFeatures]) -> ClauseFeatures {
         len: counts.iter().map(|(_, n)| n).sum(),
         counts,
         tfidf: Vec::new(),
+        bm25_self: 0.0,
     }
 }
 
@@ -203,6 +207,7 @@ impl Features {
                 weights.iter_mut().for_each(|(_, w)| *w /= norm);
             }
             clause.tfidf = weights;
+            clause.bm25_self = super::strategy::bm25_raw(&stats, clause, clause);
         }
         Features { terms, tasks, stats }
     }

@@ -355,63 +355,72 @@ impl<'p> Comparison<'p> {
         let tasks = &self.features.tasks;
         let scorer = self.matcher.strategy.scorer();
         let (threshold, margin) = (self.matcher.threshold, self.matcher.margin);
-        // (task index, clause index) of each plan's clauses; one per task for a strategy
-        // that compares whole tasks.
-        let by_clause = scorer.by_clause();
-        let clauses_of = |plan: usize| -> Vec<(usize, usize)> {
-            tasks
-                .iter()
-                .enumerate()
-                .filter(|(_, t)| t.plan == plan)
-                .flat_map(|(i, t)| (0..if by_clause { t.clauses.len() } else { 1 }).map(move |c| (i, c)))
-                .collect()
-        };
         let mut links: IndexMap<(usize, usize), Link> = IndexMap::new();
         let mut groups: IndexMap<u32, Vec<usize>> = IndexMap::new();
+        let of_plan = |plan: usize| -> Vec<usize> {
+            (0..tasks.len()).filter(|&i| tasks.get(i).is_some_and(|t| t.plan == plan)).collect()
+        };
         for p in 0..self.plans.len() {
-            let left = clauses_of(p);
-            for q in p + 1..self.plans.len() {
-                let right = clauses_of(q);
-                let matrix: Vec<Vec<f64>> = left
+            let left = of_plan(p);
+            // Where each task's clauses start in the plan's list of clauses.
+            let offsets = |ids: &[usize]| -> (Vec<usize>, usize) {
+                let mut at = 0;
+                let starts = ids
                     .iter()
-                    .map(|&(i, ci)| {
-                        right
-                            .iter()
-                            .map(|&(j, cj)| match (tasks.get(i), tasks.get(j)) {
-                                (Some(a), Some(b)) => scorer.clause_pair(&self.features, a, b, ci, cj),
-                                _ => 0.0,
-                            })
-                            .collect()
+                    .map(|&i| {
+                        let s = at;
+                        at += tasks.get(i).map_or(0, |t| t.clauses.len());
+                        s
                     })
                     .collect();
-                let best_left: Vec<f64> = matrix.iter().map(|row| row.iter().copied().fold(0.0, f64::max)).collect();
-                let mut best_right = vec![0.0f64; right.len()];
-                for row in &matrix {
-                    for (b, s) in best_right.iter_mut().zip(row) {
-                        *b = b.max(*s);
+                (starts, at)
+            };
+            let (left_start, left_len) = offsets(&left);
+            for q in p + 1..self.plans.len() {
+                let right = of_plan(q);
+                let (right_start, right_len) = offsets(&right);
+                // (score, left task, left clause, right task, right clause) of scored pairs.
+                let mut scored: Vec<(f64, usize, usize, usize, usize)> = Vec::new();
+                let mut best_left = vec![0.0f64; left_len];
+                let mut best_right = vec![0.0f64; right_len];
+                for (x, &i) in left.iter().enumerate() {
+                    for (y, &j) in right.iter().enumerate() {
+                        let (Some(a), Some(b)) = (tasks.get(i), tasks.get(j)) else { continue };
+                        let (ls, rs) =
+                            (left_start.get(x).copied().unwrap_or(0), right_start.get(y).copied().unwrap_or(0));
+                        scorer.clause_pairs(&self.features, a, b, &mut |ci, cj, score| {
+                            if let Some(best) = best_left.get_mut(ls + ci) {
+                                *best = best.max(score);
+                            }
+                            if let Some(best) = best_right.get_mut(rs + cj) {
+                                *best = best.max(score);
+                            }
+                            if score >= threshold {
+                                scored.push((score, x, ci, y, cj));
+                            }
+                        });
                     }
                 }
-                for ((x, row), best_x) in matrix.iter().enumerate().zip(&best_left) {
-                    for ((y, &score), best_y) in row.iter().enumerate().zip(&best_right) {
-                        if score < threshold || score < best_x - margin || score < best_y - margin {
-                            continue;
-                        }
-                        let (Some(&(i, ci)), Some(&(j, cj))) = (left.get(x), right.get(y)) else { continue };
-                        let (Some(a), Some(b)) = (tasks.get(i), tasks.get(j)) else { continue };
-                        let Some(label) = self.label(a, b, Scored { score, clause_a: ci, clause_b: cj }) else {
-                            continue;
-                        };
-                        groups.entry(label).or_default().extend([i, j]);
-                        let link = Link {
-                            a: self.task_ref(a),
-                            b: self.task_ref(b),
-                            score,
-                            label: self.features.terms.get_index(label as usize).cloned().unwrap_or_default(),
-                        };
-                        let entry = links.entry((i, j)).or_insert_with(|| link.clone());
-                        if link.score > entry.score {
-                            *entry = link;
-                        }
+                for (score, x, ci, y, cj) in scored {
+                    let (ls, rs) = (left_start.get(x).copied().unwrap_or(0), right_start.get(y).copied().unwrap_or(0));
+                    let near_best = best_left.get(ls + ci).is_some_and(|b| score >= b - margin)
+                        && best_right.get(rs + cj).is_some_and(|b| score >= b - margin);
+                    let (Some(&i), Some(&j)) = (left.get(x), right.get(y)) else { continue };
+                    let (Some(a), Some(b)) = (tasks.get(i), tasks.get(j)) else { continue };
+                    if !near_best {
+                        continue;
+                    }
+                    let Some(label) = self.label(a, b, Scored { score, clause_a: ci, clause_b: cj }) else { continue };
+                    groups.entry(label).or_default().extend([i, j]);
+                    let link = Link {
+                        a: self.task_ref(a),
+                        b: self.task_ref(b),
+                        score,
+                        label: self.features.terms.get_index(label as usize).cloned().unwrap_or_default(),
+                    };
+                    let entry = links.entry((i, j)).or_insert_with(|| link.clone());
+                    if link.score > entry.score {
+                        *entry = link;
                     }
                 }
             }

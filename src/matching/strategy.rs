@@ -6,7 +6,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use super::features::{overlap, ClauseFeatures, Features, TaskFeatures};
+use super::features::{overlap, ClauseFeatures, Features, Stats, TaskFeatures};
 
 /// A matching strategy, selectable by name (`"hybrid"`, `"tfidf"`…).
 ///
@@ -142,17 +142,19 @@ pub(crate) trait Scorer: Send + Sync {
     /// Score of two clauses.
     fn clause(&self, features: &Features, a: &ClauseFeatures, b: &ClauseFeatures) -> f64;
 
-    /// Whether the strategy compares clauses (the title strategies compare whole tasks).
-    fn by_clause(&self) -> bool {
-        true
-    }
-
-    /// Score of clause `i` of task `a` against clause `j` of task `b`, where a strategy
-    /// also looks at the tasks (the hybrid's typed features, the title strategies).
-    fn clause_pair(&self, features: &Features, a: &TaskFeatures, b: &TaskFeatures, i: usize, j: usize) -> f64 {
-        match (a.clauses.get(i), b.clauses.get(j)) {
-            (Some(ca), Some(cb)) => self.clause(features, ca, cb),
-            _ => 0.0,
+    /// Calls `visit(i, j, score)` for the clause pairs of two tasks that the strategy
+    /// scores (the title strategies score only the first, standing for the title).
+    fn clause_pairs(
+        &self,
+        features: &Features,
+        a: &TaskFeatures,
+        b: &TaskFeatures,
+        visit: &mut dyn FnMut(usize, usize, f64),
+    ) {
+        for (i, ca) in a.clauses.iter().enumerate() {
+            for (j, cb) in b.clauses.iter().enumerate() {
+                visit(i, j, self.clause(features, ca, cb));
+            }
         }
     }
 
@@ -160,14 +162,11 @@ pub(crate) trait Scorer: Send + Sync {
     /// initiatives still lines up with each.
     fn task(&self, features: &Features, a: &TaskFeatures, b: &TaskFeatures) -> Scored {
         let mut best = Scored { score: 0.0, clause_a: 0, clause_b: 0 };
-        for (i, ca) in a.clauses.iter().enumerate() {
-            for (j, cb) in b.clauses.iter().enumerate() {
-                let score = self.clause(features, ca, cb);
-                if score > best.score {
-                    best = Scored { score, clause_a: i, clause_b: j };
-                }
+        self.clause_pairs(features, a, b, &mut |i, j, score| {
+            if score > best.score {
+                best = Scored { score, clause_a: i, clause_b: j };
             }
-        }
+        });
         best
     }
 
@@ -212,10 +211,10 @@ pub(crate) fn cosine(a: &ClauseFeatures, b: &ClauseFeatures) -> f64 {
     dot.clamp(0.0, 1.0)
 }
 
-fn bm25_raw(features: &Features, query: &ClauseFeatures, doc: &ClauseFeatures) -> f64 {
+/// BM25 of `query`'s terms against `doc`.
+pub(crate) fn bm25_raw(stats: &Stats, query: &ClauseFeatures, doc: &ClauseFeatures) -> f64 {
     const K1: f64 = 1.2;
     const B: f64 = 0.75;
-    let stats = &features.stats;
     let len_ratio = if stats.mean_len > 0.0 { f64::from(doc.len) / stats.mean_len } else { 1.0 };
     let mut score = 0.0;
     let mut j = 0;
@@ -233,11 +232,11 @@ fn bm25_raw(features: &Features, query: &ClauseFeatures, doc: &ClauseFeatures) -
     score
 }
 
+/// BM25 each way, normalised by the query's score against itself, averaged.
 pub(crate) fn bm25(features: &Features, a: &ClauseFeatures, b: &ClauseFeatures) -> f64 {
     let one_way = |q: &ClauseFeatures, d: &ClauseFeatures| {
-        let own = bm25_raw(features, q, q);
-        if own > 0.0 {
-            (bm25_raw(features, q, d) / own).clamp(0.0, 1.0)
+        if q.bm25_self > 0.0 {
+            (bm25_raw(&features.stats, q, d) / q.bm25_self).clamp(0.0, 1.0)
         } else {
             0.0
         }
@@ -280,16 +279,8 @@ impl Scorer for TitleLevenshtein {
         dice(a, b)
     }
 
-    fn by_clause(&self) -> bool {
-        false
-    }
-
-    fn clause_pair(&self, _: &Features, a: &TaskFeatures, b: &TaskFeatures, _: usize, _: usize) -> f64 {
-        strsim::normalized_levenshtein(&a.title, &b.title)
-    }
-
-    fn task(&self, _: &Features, a: &TaskFeatures, b: &TaskFeatures) -> Scored {
-        Scored { score: strsim::normalized_levenshtein(&a.title, &b.title), clause_a: 0, clause_b: 0 }
+    fn clause_pairs(&self, _: &Features, a: &TaskFeatures, b: &TaskFeatures, visit: &mut dyn FnMut(usize, usize, f64)) {
+        visit(0, 0, strsim::normalized_levenshtein(&a.title, &b.title));
     }
 }
 
@@ -299,16 +290,8 @@ impl Scorer for TitleJaroWinkler {
         dice(a, b)
     }
 
-    fn by_clause(&self) -> bool {
-        false
-    }
-
-    fn clause_pair(&self, _: &Features, a: &TaskFeatures, b: &TaskFeatures, _: usize, _: usize) -> f64 {
-        strsim::jaro_winkler(&a.title, &b.title)
-    }
-
-    fn task(&self, _: &Features, a: &TaskFeatures, b: &TaskFeatures) -> Scored {
-        Scored { score: strsim::jaro_winkler(&a.title, &b.title), clause_a: 0, clause_b: 0 }
+    fn clause_pairs(&self, _: &Features, a: &TaskFeatures, b: &TaskFeatures, visit: &mut dyn FnMut(usize, usize, f64)) {
+        visit(0, 0, strsim::jaro_winkler(&a.title, &b.title));
     }
 }
 
@@ -358,39 +341,52 @@ impl Hybrid {
         }
     }
 
-    /// The features with their weights.
-    fn weighted(text_values: [f64; 4], context: &PairContext) -> Vec<Contribution> {
+    /// Names of the features, in the order of [`Hybrid::values`].
+    const FEATURES: [&'static str; 8] = [
+        "clause-tfidf",
+        "clause-bm25",
+        "clause-char-dice",
+        "clause-token-jaccard",
+        "task-tfidf",
+        "title",
+        "target-metric",
+        "department",
+    ];
+
+    /// Each feature's value and weight; the weights sum to 1.
+    fn values(text_values: [f64; 4], context: &PairContext) -> [(f64, f64); 8] {
         let text = Hybrid::blend(text_values);
         let typed_on = text >= TYPED_FLOOR;
         let metric_w = if typed_on && context.metric.is_some() { METRIC_WEIGHT } else { 0.0 };
         let department_w = if typed_on && context.department.is_some() { DEPARTMENT_WEIGHT } else { 0.0 };
         let total = CLAUSE_WEIGHT + WHOLE_WEIGHT + TITLE_WEIGHT + metric_w + department_w;
-        let mut out: Vec<Contribution> = text_values
-            .iter()
-            .zip(TEXT_WEIGHTS)
-            .map(|(v, (name, w))| Contribution {
-                feature: format!("clause-{name}"),
-                value: *v,
-                weight: w * CLAUSE_WEIGHT / total,
-            })
-            .collect();
-        out.push(Contribution { feature: "task-tfidf".into(), value: context.whole, weight: WHOLE_WEIGHT / total });
-        out.push(Contribution { feature: "title".into(), value: context.title, weight: TITLE_WEIGHT / total });
-        out.push(Contribution {
-            feature: "target-metric".into(),
-            value: context.metric.unwrap_or(0.0),
-            weight: metric_w / total,
-        });
-        out.push(Contribution {
-            feature: "department".into(),
-            value: context.department.unwrap_or(0.0),
-            weight: department_w / total,
-        });
-        out
+        let clause = |k: usize| {
+            let value = text_values.get(k).copied().unwrap_or(0.0);
+            let weight = TEXT_WEIGHTS.get(k).map_or(0.0, |(_, w)| w * CLAUSE_WEIGHT / total);
+            (value, weight)
+        };
+        [
+            clause(0),
+            clause(1),
+            clause(2),
+            clause(3),
+            (context.whole, WHOLE_WEIGHT / total),
+            (context.title, TITLE_WEIGHT / total),
+            (context.metric.unwrap_or(0.0), metric_w / total),
+            (context.department.unwrap_or(0.0), department_w / total),
+        ]
     }
 
-    fn total(contributions: &[Contribution]) -> f64 {
-        contributions.iter().map(|c| c.value * c.weight).sum::<f64>().clamp(0.0, 1.0)
+    fn score(text_values: [f64; 4], context: &PairContext) -> f64 {
+        Hybrid::values(text_values, context).iter().map(|(v, w)| v * w).sum::<f64>().clamp(0.0, 1.0)
+    }
+
+    fn weighted(text_values: [f64; 4], context: &PairContext) -> Vec<Contribution> {
+        Hybrid::FEATURES
+            .iter()
+            .zip(Hybrid::values(text_values, context))
+            .map(|(name, (value, weight))| Contribution { feature: (*name).to_string(), value, weight })
+            .collect()
     }
 }
 
@@ -399,31 +395,23 @@ impl Scorer for Hybrid {
         Hybrid::blend(Hybrid::text(features, a, b)).clamp(0.0, 1.0)
     }
 
-    fn clause_pair(&self, features: &Features, a: &TaskFeatures, b: &TaskFeatures, i: usize, j: usize) -> f64 {
-        let (Some(ca), Some(cb)) = (a.clauses.get(i), b.clauses.get(j)) else { return 0.0 };
-        let text = Hybrid::text(features, ca, cb);
-        if Hybrid::blend(text) <= 0.0 {
-            return 0.0;
-        }
-        Hybrid::total(&Hybrid::weighted(text, &Hybrid::context(a, b)))
-    }
-
-    fn task(&self, features: &Features, a: &TaskFeatures, b: &TaskFeatures) -> Scored {
+    fn clause_pairs(
+        &self,
+        features: &Features,
+        a: &TaskFeatures,
+        b: &TaskFeatures,
+        visit: &mut dyn FnMut(usize, usize, f64),
+    ) {
+        // The task-level context is computed once per task pair, not per clause pair.
         let context = Hybrid::context(a, b);
-        let mut best = Scored { score: 0.0, clause_a: 0, clause_b: 0 };
         for (i, ca) in a.clauses.iter().enumerate() {
             for (j, cb) in b.clauses.iter().enumerate() {
                 let text = Hybrid::text(features, ca, cb);
-                if Hybrid::blend(text) <= 0.0 {
-                    continue;
-                }
-                let score = Hybrid::total(&Hybrid::weighted(text, &context));
-                if score > best.score {
-                    best = Scored { score, clause_a: i, clause_b: j };
+                if Hybrid::blend(text) > 0.0 {
+                    visit(i, j, Hybrid::score(text, &context));
                 }
             }
         }
-        best
     }
 
     fn explain(&self, features: &Features, a: &TaskFeatures, b: &TaskFeatures, s: Scored) -> Vec<Contribution> {

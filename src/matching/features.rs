@@ -212,16 +212,15 @@ impl Features {
         Features { terms, tasks, stats }
     }
 
-    /// The term ids of a query, canonical.
-    pub fn query_terms(&self, tokenizer: &Tokenizer, query: &str) -> Vec<u32> {
+    /// The canonical terms of a query with their ids, `None` for a term no plan uses.
+    pub fn query_terms(&self, tokenizer: &Tokenizer, query: &str) -> Vec<Option<u32>> {
         let mut words = tokenizer.terms(query);
-        if words.is_empty() {
+        if words.is_empty() && !query.trim().is_empty() {
             words.push(tokenizer.canonical(query.trim()).to_string());
         }
-        let mut ids: Vec<u32> = words.iter().filter_map(|w| self.terms.get_index_of(w)).map(|i| i as u32).collect();
-        ids.sort_unstable();
-        ids.dedup();
-        ids
+        words.sort_unstable();
+        words.dedup();
+        words.iter().map(|w| self.terms.get_index_of(w).map(|i| i as u32)).collect()
     }
 }
 

@@ -445,7 +445,9 @@ impl<'p> Comparison<'p> {
     /// half of the query's weight (aliases count: 城市云脑 answers 城市大脑).
     pub fn query(&self, term: &str) -> Vec<Hit> {
         let wanted = self.features.query_terms(&self.matcher.tokenizer, term);
-        let total: f64 = wanted.iter().map(|&t| self.features.stats.idf(t)).sum();
+        // A term no plan uses weighs as the rarest, so that it cannot be skipped.
+        let idf = |t: &Option<u32>| self.features.stats.idf(t.unwrap_or(u32::MAX));
+        let total: f64 = wanted.iter().map(idf).sum();
         if total <= 0.0 {
             return Vec::new();
         }
@@ -460,8 +462,8 @@ impl<'p> Comparison<'p> {
                     .map(|c| {
                         wanted
                             .iter()
-                            .filter(|w| c.set.binary_search(w).is_ok())
-                            .map(|&w| self.features.stats.idf(w))
+                            .filter(|w| w.is_some_and(|w| c.set.binary_search(&w).is_ok()))
+                            .map(idf)
                             .sum::<f64>()
                     })
                     .fold(0.0, f64::max);

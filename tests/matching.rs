@@ -1,0 +1,219 @@
+//! Matching on the bundled corpus: score properties for every strategy, and the measured
+//! quality of the hybrid held as a regression floor.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a test helper may fail loudly
+
+use std::sync::LazyLock;
+
+use cityalign::eval::{evaluate, Gold, Scores};
+use cityalign::{Comparison, ConfigError, Corpus, Matcher, Plan, Strategy};
+use proptest::prelude::*;
+
+static CORPUS: LazyLock<Corpus> = LazyLock::new(|| Corpus::bundled().unwrap());
+const GOLD: &str = include_str!("data/gold.txt");
+const QUERIES: [&str; 6] = ["5G基站", "智慧社区", "一网通办", "城市大脑", "充电桩", "智慧养老"];
+
+fn comparison(strategy: Strategy) -> Comparison<'static> {
+    Matcher::builder().strategy(strategy).build().unwrap().compare(CORPUS.plans())
+}
+
+fn scores(strategy: Strategy) -> Scores {
+    let gold = Gold::parse(GOLD, CORPUS.plans()).expect("help: the gold file names a task the parser no longer finds");
+    evaluate(&comparison(strategy), &gold, &QUERIES)
+}
+
+/// Runs a check against every strategy.
+macro_rules! every_strategy {
+    ($($name:ident => $check:expr;)*) => {
+        $(
+            #[test]
+            fn $name() {
+                for strategy in Strategy::ALL {
+                    let check: &dyn Fn(Strategy, &Comparison) = &$check;
+                    check(strategy, &comparison(strategy));
+                }
+            }
+        )*
+    };
+}
+
+fn task_ids() -> Vec<&'static str> {
+    CORPUS.iter().flat_map(|p| p.tasks.iter().map(|t| t.id.as_str())).collect()
+}
+
+every_strategy! {
+    scores_lie_in_the_unit_interval => |strategy, c| {
+        let ids = task_ids();
+        for a in ids.iter().step_by(7) {
+            for b in ids.iter().step_by(5) {
+                let s = c.similarity(a, b).unwrap();
+                assert!((0.0..=1.0).contains(&s), "help: {strategy} scored {a} ~ {b} at {s}");
+            }
+        }
+    };
+    scores_are_symmetric => |strategy, c| {
+        let ids = task_ids();
+        for a in ids.iter().step_by(11) {
+            for b in ids.iter().step_by(13) {
+                let (ab, ba) = (c.similarity(a, b).unwrap(), c.similarity(b, a).unwrap());
+                assert!((ab - ba).abs() < 1e-9, "help: {strategy} is not symmetric on {a} ~ {b}: {ab} vs {ba}");
+            }
+        }
+    };
+    identical_text_scores_one => |strategy, c| {
+        for id in task_ids().iter().step_by(3) {
+            let s = c.similarity(id, id).unwrap();
+            assert!((s - 1.0).abs() < 1e-9, "help: {strategy} scored {id} against itself at {s}");
+        }
+    };
+    ranking_is_sorted_and_never_lists_the_task_itself => |strategy, c| {
+        let ranked = c.rank("dongying-2022#16", "jimo-2024");
+        assert!(!ranked.is_empty(), "help: {strategy} found nothing for 5G base stations");
+        assert!(ranked.windows(2).all(|w| w[0].score >= w[1].score), "help: {strategy} ranking not sorted");
+        assert!(ranked.iter().enumerate().all(|(i, c)| c.rank == i + 1));
+        assert!(c.rank("dongying-2022#16", "dongying-2022").iter().all(|c| c.task.task != "dongying-2022#16"));
+        assert!(c.rank("no-such-task", "jimo-2024").is_empty());
+    };
+}
+
+#[test]
+fn identical_plans_align_task_for_task() {
+    let plan = CORPUS.get("jimo-2024").unwrap();
+    let mut twin: Plan = plan.clone();
+    twin.id = "twin".into();
+    for task in &mut twin.tasks {
+        task.id = task.id.replace("jimo-2024", "twin");
+    }
+    let comparison = Matcher::new().compare([plan, &twin]);
+    for task in &plan.tasks {
+        let best = &comparison.rank(&task.id, "twin")[0];
+        assert_eq!(best.task.task, task.id.replace("jimo-2024", "twin"), "help: a task's twin must rank first");
+        assert!((best.score - 1.0).abs() < 1e-9);
+    }
+    let alignment = comparison.align();
+    for task in &plan.tasks {
+        assert!(
+            alignment.aligned(&task.id, &task.id.replace("jimo-2024", "twin")),
+            "help: {} not aligned with its twin",
+            task.id
+        );
+    }
+}
+
+#[test]
+fn the_hybrid_explains_its_scores() {
+    let c = comparison(Strategy::Hybrid);
+    let best = &c.rank("binzhou-2023#25", "dongying-2022")[0];
+    assert_eq!(best.task.task, "dongying-2022#10", "help: smart communities of 滨州 and 东营");
+    let total: f64 = best.breakdown.iter().map(|f| f.value * f.weight).sum();
+    assert!((total - best.score).abs() < 1e-9, "help: the breakdown must add up to the score");
+    let weights: f64 = best.breakdown.iter().map(|f| f.weight).sum();
+    assert!((weights - 1.0).abs() < 1e-9);
+    assert!(
+        best.breakdown.iter().any(|f| f.feature == "target-metric" && f.value == 1.0),
+        "help: both set 智慧社区 targets"
+    );
+}
+
+#[test]
+fn a_bundled_task_joins_each_of_its_initiatives() {
+    let alignment = comparison(Strategy::Hybrid).align();
+    let holding = |task: &str| -> Vec<&str> {
+        alignment
+            .initiatives
+            .iter()
+            .filter(|i| i.members.iter().any(|m| m.task == task))
+            .map(|i| i.label.as_str())
+            .collect()
+    };
+    let jimo = holding("jimo-2024#23");
+    assert!(
+        jimo.contains(&"5G基站") && jimo.contains(&"充电桩"),
+        "help: 即墨's bundle builds 5G and charging piles: {jimo:?}"
+    );
+}
+
+#[test]
+fn queries_use_aliases_and_skip_plans_without_the_initiative() {
+    let c = comparison(Strategy::Hybrid);
+    let brain = c.query("城市大脑");
+    assert!(brain.iter().any(|h| h.task.task == "jimo-2024#07"), "help: 城市云脑 answers 城市大脑");
+    let communities = c.query("智慧社区");
+    assert!(!communities.iter().any(|h| h.task.plan == "liaocheng-2020-2022"), "help: 聊城 plans no smart community");
+    assert!(c.query("").is_empty());
+    assert!(c.query("量子计算").is_empty());
+}
+
+#[test]
+fn configuration_errors_are_their_own() {
+    assert!(matches!(Matcher::builder().threshold(-0.1).build(), Err(ConfigError::Threshold(_))));
+    assert!(matches!(Matcher::builder().margin(2.0).build(), Err(ConfigError::Margin(_))));
+    let err = "cosine".parse::<Strategy>().unwrap_err();
+    assert_eq!(ConfigError::from(err).to_string(), "unknown strategy \"cosine\"; expected one of char-dice, title-levenshtein, title-jaro-winkler, token-jaccard, tfidf, bm25, hybrid");
+}
+
+/// The hybrid's quality on the gold, as measured when it was built (see the README):
+/// a floor, so that a change that makes matching worse fails here.
+#[test]
+fn hybrid_quality_stays_at_or_above_its_measured_floor() {
+    let s = scores(Strategy::Hybrid);
+    let floors = [
+        ("pairwise F1", s.pairwise.f1, 0.73),
+        ("B-cubed F1", s.bcubed.f1, 0.82),
+        ("Hits@1", s.hits_at_1, 0.82),
+        ("Hits@3", s.hits_at_3, 0.95),
+        ("MRR", s.mrr, 0.89),
+        ("query precision", s.query.precision, 1.0),
+        ("query recall", s.query.recall, 0.96),
+    ];
+    for (name, value, floor) in floors {
+        assert!(value >= floor, "help: hybrid {name} fell to {value:.3}, below its floor {floor}");
+    }
+}
+
+#[test]
+fn the_hybrid_beats_every_single_strategy() {
+    let hybrid = scores(Strategy::Hybrid);
+    for strategy in Strategy::ALL.into_iter().filter(|s| *s != Strategy::Hybrid) {
+        let s = scores(strategy);
+        assert!(hybrid.pairwise.f1 > s.pairwise.f1, "help: {strategy} aligns better than the hybrid");
+        assert!(hybrid.hits_at_1 > s.hits_at_1, "help: {strategy} ranks better than the hybrid");
+        assert!(hybrid.mrr > s.mrr);
+    }
+}
+
+#[test]
+fn the_gold_is_well_formed() {
+    let gold = Gold::parse(GOLD, CORPUS.plans()).unwrap();
+    assert!(gold.initiatives.len() >= 30, "help: the issue asks for at least 30 initiatives");
+    for initiative in &gold.initiatives {
+        let plans: std::collections::BTreeSet<&str> =
+            initiative.members.iter().filter(|m| m.required).map(|m| m.plan.as_str()).collect();
+        assert!(plans.len() >= 2, "help: {} is not cross-plan", initiative.label);
+    }
+    for q in QUERIES {
+        assert!(gold.initiative(q).is_some(), "help: the gold has no initiative for query {q}");
+    }
+    assert!(Gold::parse("plan: 一(一)", CORPUS.plans()).is_err());
+    assert!(Gold::parse("== x\njimo-2024: 九(九)", CORPUS.plans()).is_err());
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Any two texts give hybrid scores in [0, 1], symmetric.
+    #[test]
+    fn hybrid_scores_of_arbitrary_tasks(a in "[一二三五基站社区充电桩建设推进平台数据。,]{0,40}", b in "[一二三五基站社区充电桩建设推进平台数据。,]{0,40}") {
+        let text = |body: &str| format!("一、任务\n1.{body}。(牵头单位:市大数据局)\n");
+        let (Ok(pa), Ok(pb)) = (Plan::parse(&text(&a)), Plan::parse(&text(&b))) else { return Ok(()) };
+        let mut pb = pb;
+        pb.id = "other".into();
+        for t in &mut pb.tasks { t.id = format!("other#{}", t.id); }
+        let c = Matcher::new().compare([&pa, &pb]);
+        for (x, y) in pa.tasks.iter().zip(&pb.tasks) {
+            let s = c.similarity(&x.id, &y.id).unwrap();
+            prop_assert!((0.0..=1.0).contains(&s));
+            prop_assert!((s - c.similarity(&y.id, &x.id).unwrap()).abs() < 1e-9);
+        }
+    }
+}

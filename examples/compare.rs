@@ -1,88 +1,166 @@
-//! The cross-city comparison table of the bundled plans.
+//! The main job: line up the plans' initiatives and print the comparison table
+//! (initiative × plan), each cell the targets, deadline year and lead unit.
 //!
 //! ```text
 //! cargo run --release --example compare
+//! cargo run --release --example compare -- --format markdown --out table.md
+//! cargo run --release --example compare -- --json > comparison.json
+//! cargo run --release --example compare -- --plan my-city-2024.txt --query 数据中心
+//! cargo run --release --example compare -- --only --dir plans/ --format csv
 //! ```
-//!
-//! For now the rows are the target metrics that two or more plans name identically
-//! ("5G基站", "充电桩"); matching equivalent initiatives that are worded differently is the
-//! next stage of the crate.
 
-use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use cityalign::{Accrual, Corpus, Target};
+use cityalign::{ComparisonTable, Corpus, Export, Matcher, Parser, Strategy};
 
-/// Columns a character takes in a terminal: two for CJK and full-width forms.
-fn width(s: &str) -> usize {
-    s.chars()
-        .map(|c| match c as u32 {
-            0x1100..=0x115F
-            | 0x2E80..=0xA4CF
-            | 0xAC00..=0xD7A3
-            | 0xF900..=0xFAFF
-            | 0xFE30..=0xFE4F
-            | 0xFF00..=0xFF60
-            | 0xFFE0..=0xFFE6 => 2,
-            _ => 1,
-        })
-        .sum()
+const HELP: &str = "\
+compare — line up the initiatives of Chinese cities' digital-government plans
+
+USAGE:
+    cargo run --release --example compare -- [OPTIONS]
+
+OPTIONS:
+    --plan FILE        add a plan file (UTF-8 text); repeatable
+    --dir DIR          add every .txt plan in DIR
+    --only             compare only the plans given, not the bundled ones
+    --strategy NAME    char-dice, title-levenshtein, title-jaro-winkler, token-jaccard,
+                       tfidf, bm25 or hybrid (default: hybrid)
+    --threshold X      alignment threshold in [0, 1] (default: the strategy's)
+    --query TERM       a query for the JSON export; repeatable
+                       (default: 5G基站 智慧社区 一网通办 城市大脑 充电桩 智慧养老)
+    --format F         table (default), markdown, csv or json
+    --json             the same as --format json
+    --out FILE         write to FILE instead of standard output
+    -h, --help         this text
+
+EXAMPLE:
+    cargo run --release --example compare -- --plan my-city-2024.txt --format markdown
+";
+
+const DEFAULT_QUERIES: [&str; 6] = ["5G基站", "智慧社区", "一网通办", "城市大脑", "充电桩", "智慧养老"];
+
+#[derive(Debug, Default)]
+struct Options {
+    plans: Vec<PathBuf>,
+    only: bool,
+    strategy: Strategy,
+    threshold: Option<f64>,
+    queries: Vec<String>,
+    format: String,
+    out: Option<PathBuf>,
 }
 
-fn pad(s: &str, columns: usize) -> String {
-    let mut out = String::new();
-    for c in s.chars() {
-        if width(&out) + width(c.encode_utf8(&mut [0; 4])) > columns {
-            break;
+fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Options>, String> {
+    let mut o = Options { format: "table".into(), ..Options::default() };
+    let mut args = args.peekable();
+    while let Some(arg) = args.next() {
+        let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value"));
+        match arg.as_str() {
+            "-h" | "--help" => return Ok(None),
+            "--plan" => o.plans.push(value("--plan")?.into()),
+            "--dir" => {
+                let dir = value("--dir")?;
+                let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+                    .map_err(|e| format!("{dir}: {e}"))?
+                    .filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+                    .collect();
+                files.sort();
+                o.plans.extend(files);
+            }
+            "--only" => o.only = true,
+            "--strategy" => o.strategy = value("--strategy")?.parse().map_err(|e| format!("{e}"))?,
+            "--threshold" => {
+                let v = value("--threshold")?;
+                o.threshold = Some(v.parse().map_err(|_| format!("--threshold: {v:?} is not a number"))?);
+            }
+            "--query" => o.queries.push(value("--query")?),
+            "--format" => o.format = value("--format")?,
+            "--json" => o.format = "json".into(),
+            "--out" => o.out = Some(value("--out")?.into()),
+            other => return Err(format!("unknown option {other:?} (see --help)")),
         }
-        out.push(c);
     }
-    let fill = columns.saturating_sub(width(&out));
-    out + &" ".repeat(fill)
+    if !["table", "markdown", "csv", "json"].contains(&o.format.as_str()) {
+        return Err(format!("unknown format {:?}: expected table, markdown, csv or json", o.format));
+    }
+    if o.queries.is_empty() {
+        o.queries = DEFAULT_QUERIES.iter().map(|q| q.to_string()).collect();
+    }
+    Ok(Some(o))
 }
 
-fn cell(target: &Target) -> String {
-    let value = if target.value >= 1e8 && target.value % 1e7 == 0.0 {
-        format!("{}亿", target.value / 1e8)
-    } else if target.value >= 10_000.0 && target.value % 1000.0 == 0.0 {
-        format!("{}万", target.value / 10_000.0)
-    } else {
-        format!("{}", target.value)
-    };
-    let accrual = match target.accrual {
-        Accrual::New => " 新建",
-        Accrual::Stock => " 累计",
-        _ => "",
-    };
-    let year = target.deadline.as_ref().map_or(String::new(), |d| format!(" {}", d.year));
-    format!("{value}{}{accrual}{year}", target.measure)
+/// The id of a user's plan: its file name without extension.
+fn id_of(path: &Path) -> String {
+    path.file_stem().map_or_else(|| "plan".to_string(), |s| s.to_string_lossy().into_owned())
+}
+
+fn run(o: Options) -> Result<String, String> {
+    let mut corpus = if o.only { Corpus::new() } else { Corpus::bundled().map_err(|e| e.to_string())? };
+    for (i, path) in o.plans.iter().enumerate() {
+        if o.plans.len() > 20 {
+            eprintln!("[{}/{}] {}", i + 1, o.plans.len(), path.display());
+        }
+        let plan = Parser::new().id(id_of(path)).parse_file(path).map_err(|e| e.to_string())?;
+        corpus.push(plan);
+    }
+    if corpus.len() < 2 {
+        return Err(format!("{} plan(s) to compare: give at least two", corpus.len()));
+    }
+    let mut builder = Matcher::builder().strategy(o.strategy);
+    if let Some(t) = o.threshold {
+        builder = builder.threshold(t);
+    }
+    let matcher = builder.build().map_err(|e| e.to_string())?;
+    let comparison = matcher.compare(corpus.plans());
+    let alignment = comparison.align();
+    Ok(match o.format.as_str() {
+        "json" => {
+            let export = Export::new(&comparison, &alignment, 3, &o.queries);
+            serde_json::to_string_pretty(&export).map_err(|e| e.to_string())?
+        }
+        format => {
+            let table = ComparisonTable::new(&comparison, &alignment);
+            match format {
+                "markdown" => table.to_markdown(),
+                "csv" => table.to_csv(),
+                _ => table.to_text(120),
+            }
+        }
+    })
 }
 
 fn main() -> ExitCode {
-    let corpus = match Corpus::bundled() {
-        Ok(c) => c,
+    let options = match parse_args(std::env::args().skip(1)) {
+        Ok(Some(o)) => o,
+        Ok(None) => {
+            print!("{HELP}");
+            return ExitCode::SUCCESS;
+        }
         Err(e) => {
             eprintln!("error: {e}");
-            return ExitCode::FAILURE;
+            return ExitCode::from(2);
         }
     };
-    // metric → plan index → cells
-    let mut rows: BTreeMap<&str, BTreeMap<usize, Vec<String>>> = BTreeMap::new();
-    for (i, plan) in corpus.iter().enumerate() {
-        for target in plan.tasks.iter().flat_map(|t| &t.targets) {
-            rows.entry(target.metric.as_str()).or_default().entry(i).or_default().push(cell(target));
+    let out = options.out.clone();
+    match run(options) {
+        Ok(text) => match out {
+            Some(path) => match std::fs::write(&path, text) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: {}: {e}", path.display());
+                    ExitCode::FAILURE
+                }
+            },
+            None => {
+                print!("{text}");
+                ExitCode::SUCCESS
+            }
+        },
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
         }
     }
-    rows.retain(|metric, plans| plans.len() >= 2 && !metric.is_empty());
-    const FIRST: usize = 18;
-    const COLUMN: usize = 19;
-    let header: String = corpus.iter().map(|p| pad(&p.id, COLUMN)).collect::<Vec<_>>().join(" ");
-    println!("{} {header}", pad("metric", FIRST));
-    println!("{}", "-".repeat(FIRST + (COLUMN + 1) * corpus.len()));
-    for (metric, plans) in &rows {
-        let cells: Vec<String> =
-            (0..corpus.len()).map(|i| pad(&plans.get(&i).map_or("—".to_string(), |c| c.join("; ")), COLUMN)).collect();
-        println!("{} {}", pad(metric, FIRST), cells.join(" "));
-    }
-    ExitCode::SUCCESS
 }

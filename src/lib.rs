@@ -42,6 +42,7 @@ mod extract;
 mod matching;
 mod model;
 mod parse;
+mod report;
 mod tokenize;
 
 pub use corpus::{BundledPlan, Corpus, BUNDLED};
@@ -56,6 +57,9 @@ pub use model::{
     TaskKind, Unit,
 };
 pub use parse::Parser;
+pub use report::{
+    display_width, target_summary, Column, ComparisonTable, Entry, Export, MatchRecord, QueryRecord, Row,
+};
 pub use tokenize::{bundled_aliases, domain_words, Token, TokenKind, Tokenizer, TokenizerBuilder};
 
 /// The README's examples, compiled and run as doctests so that they cannot drift.

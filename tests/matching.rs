@@ -217,3 +217,59 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_json_export_has_the_fields_other_tools_read() {
+    let comparison = comparison(Strategy::Hybrid);
+    let alignment = comparison.align();
+    let queries: Vec<String> = QUERIES.iter().map(|q| q.to_string()).collect();
+    let export = cityalign::Export::new(&comparison, &alignment, 3, &queries);
+    let json = serde_json::to_value(&export).unwrap();
+    let task = &json["plans"][0]["tasks"][0];
+    for field in ["id", "title", "text", "units", "deadline", "targets"] {
+        assert!(!task[field].is_null(), "help: tasks[] lacks {field}");
+    }
+    assert!(task["units"][0]["name"].is_string() && task["units"][0]["role"].is_string());
+    assert!(task["deadline"]["year"].is_number() && task["deadline"].get("month").is_some());
+    let target = &json["plans"][0]["tasks"][0]["targets"][0];
+    for field in ["metric", "value", "measure", "text"] {
+        assert!(!target[field].is_null(), "help: targets[] lacks {field}");
+    }
+    let m = &json["matches"][0];
+    for field in ["score", "rank", "aligned"] {
+        assert!(!m[field].is_null(), "help: matches[] lacks {field}");
+    }
+    assert!(m["a"]["plan"].is_string() && m["b"]["task"].is_string());
+    // Top three per task and other plan, never more.
+    let per_question =
+        export.matches.iter().filter(|m| m.a.task == "jimo-2024#23" && m.b.plan == "dongying-2022").count();
+    assert_eq!(per_question, 3);
+    assert!(export.matches.iter().any(|m| m.aligned));
+    assert!(json["initiatives"][0]["label"].is_string() && json["initiatives"][0]["members"][0]["plan"].is_string());
+    assert_eq!(json["queries"].as_array().unwrap().len(), 6);
+    let hit = &json["queries"][0]["hits"][0];
+    assert!(
+        hit["plan"].is_string() && hit["task"].is_string() && hit["score"].is_number(),
+        "help: hits are flat {{plan, task, score}}"
+    );
+    let back: cityalign::Export = serde_json::from_value(json).unwrap();
+    assert_eq!(back, export);
+}
+
+#[test]
+fn the_comparison_table_renders_every_way() {
+    let comparison = comparison(Strategy::Hybrid);
+    let table = cityalign::ComparisonTable::new(&comparison, &comparison.align());
+    assert!(
+        table.rows.iter().all(|r| r.cells.iter().filter(|c| !c.is_empty()).count() >= 2),
+        "help: rows span two plans"
+    );
+    let text = table.to_text(120);
+    for line in text.lines() {
+        assert!(cityalign::display_width(line) <= 120, "help: line wider than 120 columns: {line}");
+    }
+    let csv = table.to_csv();
+    assert_eq!(csv.lines().next(), Some("initiative,plan,city,task,title,targets,year,lead"));
+    let md = table.to_markdown();
+    assert_eq!(md.lines().count(), table.rows.len() + 2);
+}

@@ -217,7 +217,8 @@ impl Initiative {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Hit {
-    /// The task.
+    /// The task (serialized flat: `plan`, `task`).
+    #[serde(flatten)]
     pub task: TaskRef,
     /// Its score in [0, 1]: the share of the query's weight one clause carries.
     pub score: f64,

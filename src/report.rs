@@ -1,0 +1,421 @@
+//! What researchers take away: the comparison table (initiative × plan) as data, its
+//! Markdown, CSV and terminal renderings, and the JSON export other tools read.
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+
+use serde::{Deserialize, Serialize};
+
+use crate::matching::{Alignment, Comparison, Hit, Initiative, TaskRef};
+use crate::model::{Accrual, Plan, Target, Task};
+
+/// A plan's column of the table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Column {
+    /// The plan's id.
+    pub plan: String,
+    /// Its city.
+    pub city: Option<String>,
+}
+
+/// One task in a cell: what it sets, by when, led by whom.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Entry {
+    /// The task.
+    pub task: TaskRef,
+    /// Its title.
+    pub title: String,
+    /// Its targets on the row's initiative, written short: "2000个 新建", "1.1万个 累计".
+    pub targets: Vec<String>,
+    /// The year of its deadline.
+    pub year: Option<u16>,
+    /// Its lead unit.
+    pub lead: Option<String>,
+}
+
+/// A row of the table: an initiative and, per plan, the tasks that carry it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Row {
+    /// The initiative's label.
+    pub label: String,
+    /// One cell per column, in column order; empty where the plan has no such task.
+    pub cells: Vec<Vec<Entry>>,
+}
+
+/// The comparison table: initiatives × plans.
+///
+/// # Examples
+///
+/// ```
+/// use cityalign::{ComparisonTable, Corpus, Matcher};
+///
+/// let corpus = Corpus::bundled()?;
+/// let comparison = Matcher::new().compare(corpus.plans());
+/// let table = ComparisonTable::new(&comparison, &comparison.align());
+/// let row = table.rows.iter().find(|r| r.label == "5G基站").unwrap();
+/// let binzhou = table.columns.iter().position(|c| c.plan == "binzhou-2023").unwrap();
+/// assert!(row.cells[binzhou][0].targets.contains(&"1.1万个 累计 ≥".to_string()));
+/// assert!(table.to_markdown().starts_with("| initiative |"));
+/// # Ok::<(), cityalign::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ComparisonTable {
+    /// The plans, in the order compared.
+    pub columns: Vec<Column>,
+    /// The initiatives that two or more plans carry, most plans first.
+    pub rows: Vec<Row>,
+}
+
+/// A number written short: 11000 → 1.1万, 6e9 → 60亿.
+fn short_number(value: f64) -> String {
+    let trim = |v: f64| {
+        let s = format!("{:.2}", v);
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    };
+    if value >= 1e8 {
+        format!("{}亿", trim(value / 1e8))
+    } else if value >= 1e4 {
+        format!("{}万", trim(value / 1e4))
+    } else {
+        trim(value)
+    }
+}
+
+/// A target written short: "2000个 新建", "30% >", "1—2个".
+pub fn target_summary(target: &Target) -> String {
+    use crate::model::Bound::*;
+    let value = match target.max {
+        Some(max) => format!("{}—{}", short_number(target.value), short_number(max)),
+        None => short_number(target.value),
+    };
+    let accrual = match target.accrual {
+        Accrual::New => " 新建",
+        Accrual::Stock => " 累计",
+        _ => "",
+    };
+    let bound = match target.bound {
+        AtLeast => " ≥",
+        MoreThan => " >",
+        AtMost => " ≤",
+        LessThan => " <",
+        Approx => " ≈",
+        _ => "",
+    };
+    format!("{value}{}{accrual}{bound}", target.measure)
+}
+
+/// Whether a target is about the initiative named `label`.
+fn concerns(target: &Target, label: &str) -> bool {
+    !label.is_empty()
+        && (target.metric.contains(label) || label.contains(target.metric.as_str()) && !target.metric.is_empty())
+}
+
+fn entry(plan: &Plan, task: &Task, label: &str) -> Entry {
+    Entry {
+        task: TaskRef { plan: plan.id.clone(), task: task.id.clone() },
+        title: task.title.clone(),
+        targets: task.targets.iter().filter(|t| concerns(t, label)).map(target_summary).collect(),
+        year: task.deadline.as_ref().map(|d| d.year),
+        lead: task.lead_unit().map(|u| u.name.clone()),
+    }
+}
+
+impl ComparisonTable {
+    /// The table of `alignment`'s initiatives over `comparison`'s plans.
+    pub fn new(comparison: &Comparison<'_>, alignment: &Alignment) -> ComparisonTable {
+        let plans = comparison.plans();
+        let columns = plans.iter().map(|p| Column { plan: p.id.clone(), city: p.city.clone() }).collect();
+        let rows = alignment
+            .initiatives
+            .iter()
+            .filter(|i| i.plans().len() >= 2)
+            .map(|initiative| Row {
+                label: initiative.label.clone(),
+                cells: plans
+                    .iter()
+                    .map(|plan| {
+                        initiative
+                            .members
+                            .iter()
+                            .filter(|m| m.plan == plan.id)
+                            .filter_map(|m| plan.task(&m.task))
+                            .map(|task| entry(plan, task, &initiative.label))
+                            .collect()
+                    })
+                    .collect(),
+            })
+            .collect();
+        ComparisonTable { columns, rows }
+    }
+
+    /// The table in Markdown, one line a row; a cell lists its tasks' titles, targets,
+    /// deadline years and lead units.
+    pub fn to_markdown(&self) -> String {
+        let mut out = String::from("| initiative |");
+        for c in &self.columns {
+            let _ =
+                write!(out, " {} |", c.city.as_deref().map_or(c.plan.clone(), |city| format!("{city} ({})", c.plan)));
+        }
+        out.push_str("\n|---|");
+        out.push_str(&"---|".repeat(self.columns.len()));
+        out.push('\n');
+        for row in &self.rows {
+            let _ = write!(out, "| {} |", escape_md(&row.label));
+            for cell in &row.cells {
+                let text: Vec<String> = cell.iter().map(describe).collect();
+                let _ = write!(out, " {} |", escape_md(&text.join("<br>")));
+            }
+            out.push('\n');
+        }
+        out
+    }
+
+    /// The table as CSV, one line per (initiative, plan, task): columns `initiative`,
+    /// `plan`, `city`, `task`, `title`, `targets`, `year`, `lead`.
+    pub fn to_csv(&self) -> String {
+        let mut out = String::from("initiative,plan,city,task,title,targets,year,lead\n");
+        for row in &self.rows {
+            for (column, cell) in self.columns.iter().zip(&row.cells) {
+                for e in cell {
+                    let fields = [
+                        row.label.clone(),
+                        column.plan.clone(),
+                        column.city.clone().unwrap_or_default(),
+                        e.task.task.clone(),
+                        e.title.clone(),
+                        e.targets.join("; "),
+                        e.year.map(|y| y.to_string()).unwrap_or_default(),
+                        e.lead.clone().unwrap_or_default(),
+                    ];
+                    let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+                    out.push_str(&line.join(","));
+                    out.push('\n');
+                }
+            }
+        }
+        out
+    }
+
+    /// The table for a terminal `width` columns wide, Chinese text aligned by display
+    /// width; each cell shows its first task's targets, then deadline year and lead unit.
+    pub fn to_text(&self, width: usize) -> String {
+        let label_width = 14;
+        let columns = self.columns.len().max(1);
+        let cell_width = (width.saturating_sub(label_width) / columns).saturating_sub(1).max(8);
+        let mut out = pad("initiative", label_width);
+        for c in &self.columns {
+            // A city with two plans is told apart by the plan's id.
+            let shared = self.columns.iter().filter(|o| o.city.is_some() && o.city == c.city).count() > 1;
+            let name = match &c.city {
+                Some(city) if !shared => city.clone(),
+                Some(city) => format!("{city} {}", c.plan.split_once('-').map_or(c.plan.as_str(), |(_, rest)| rest)),
+                None => c.plan.clone(),
+            };
+            out.push(' ');
+            out.push_str(&pad(&name, cell_width));
+        }
+        out.push('\n');
+        out.push_str(&"─".repeat(label_width + (cell_width + 1) * self.columns.len()));
+        out.push('\n');
+        for row in &self.rows {
+            let lines: Vec<[String; 2]> = row
+                .cells
+                .iter()
+                .map(|cell| match cell.first() {
+                    None => ["—".to_string(), String::new()],
+                    Some(e) => {
+                        let first = if e.targets.is_empty() { e.title.clone() } else { e.targets.join("; ") };
+                        let more = if cell.len() > 1 { format!(" +{}", cell.len() - 1) } else { String::new() };
+                        let year = e.year.map_or(String::new(), |y| format!("{y} "));
+                        [format!("{first}{more}"), format!("{year}{}", e.lead.as_deref().unwrap_or(""))]
+                    }
+                })
+                .collect();
+            for line in 0..2 {
+                out.push_str(&pad(if line == 0 { &row.label } else { "" }, label_width));
+                for cell in &lines {
+                    out.push(' ');
+                    out.push_str(&pad(cell.get(line).map_or("", String::as_str), cell_width));
+                }
+                out.push('\n');
+            }
+        }
+        out
+    }
+}
+
+fn describe(e: &Entry) -> String {
+    let mut parts = vec![e.title.clone()];
+    if !e.targets.is_empty() {
+        parts.push(e.targets.join("; "));
+    }
+    if let Some(y) = e.year {
+        parts.push(y.to_string());
+    }
+    if let Some(lead) = &e.lead {
+        parts.push(lead.clone());
+    }
+    parts.join(" · ")
+}
+
+fn escape_md(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', " ")
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// Columns a string takes in a terminal: two for wide (East Asian) characters.
+pub fn display_width(s: &str) -> usize {
+    s.chars().map(char_width).sum()
+}
+
+fn char_width(c: char) -> usize {
+    match c as u32 {
+        0x1100..=0x115F
+        | 0x2E80..=0x303E
+        | 0x3041..=0x33FF
+        | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xA000..=0xA4CF
+        | 0xAC00..=0xD7A3
+        | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F
+        | 0xFF00..=0xFF60
+        | 0xFFE0..=0xFFE6
+        | 0x20000..=0x3FFFD => 2,
+        0x0300..=0x036F | 0x200B..=0x200F => 0,
+        _ => 1,
+    }
+}
+
+/// `s` cut or padded with spaces to exactly `width` display columns.
+fn pad(s: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = char_width(c);
+        if used + w > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push_str(&" ".repeat(width - used));
+    out
+}
+
+/// A task and one of its candidates in another plan, as exported.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct MatchRecord {
+    /// The task ranked against.
+    pub a: TaskRef,
+    /// The candidate.
+    pub b: TaskRef,
+    /// Its score.
+    pub score: f64,
+    /// Its rank, from 1.
+    pub rank: usize,
+    /// Whether `align` put the two in one initiative.
+    pub aligned: bool,
+}
+
+/// A query and its hits, as exported.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct QueryRecord {
+    /// The term asked.
+    pub query: String,
+    /// The tasks found, best first.
+    pub hits: Vec<Hit>,
+}
+
+/// The JSON document for other tools: the plans, each task's top candidates in every
+/// other plan, the initiatives, and the queries.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Export {
+    /// The plans, whole.
+    pub plans: Vec<Plan>,
+    /// For every task and every other plan, its top candidates.
+    pub matches: Vec<MatchRecord>,
+    /// The initiatives found.
+    pub initiatives: Vec<Initiative>,
+    /// The queries asked.
+    pub queries: Vec<QueryRecord>,
+}
+
+impl Export {
+    /// Builds the export: `top` candidates per task and other plan, and `queries`.
+    pub fn new(comparison: &Comparison<'_>, alignment: &Alignment, top: usize, queries: &[String]) -> Export {
+        let plans = comparison.plans();
+        let aligned: BTreeSet<(&str, &str)> = alignment
+            .initiatives
+            .iter()
+            .flat_map(|i| {
+                i.members.iter().flat_map(move |a| i.members.iter().map(move |b| (a.task.as_str(), b.task.as_str())))
+            })
+            .collect();
+        let mut matches = Vec::new();
+        for plan in plans {
+            for task in &plan.tasks {
+                for other in plans.iter().filter(|o| o.id != plan.id) {
+                    for c in comparison.rank(&task.id, &other.id).into_iter().take(top) {
+                        matches.push(MatchRecord {
+                            aligned: aligned.contains(&(task.id.as_str(), c.task.task.as_str())),
+                            a: TaskRef { plan: plan.id.clone(), task: task.id.clone() },
+                            b: c.task,
+                            score: c.score,
+                            rank: c.rank,
+                        });
+                    }
+                }
+            }
+        }
+        Export {
+            plans: plans.iter().map(|p| (*p).clone()).collect(),
+            matches,
+            initiatives: alignment.initiatives.clone(),
+            queries: queries.iter().map(|q| QueryRecord { query: q.clone(), hits: comparison.query(q) }).collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn widths_and_padding() {
+        assert_eq!(display_width("5G基站"), 6);
+        assert_eq!(display_width(""), 0);
+        assert_eq!(pad("智慧社区", 5), "智慧 ");
+        assert_eq!(display_width(&pad("智慧社区", 5)), 5);
+        assert_eq!(pad("ab", 4), "ab  ");
+    }
+
+    #[test]
+    fn short_numbers() {
+        assert_eq!(short_number(11000.0), "1.1万");
+        assert_eq!(short_number(6e9), "60亿");
+        assert_eq!(short_number(2000.0), "2000");
+        assert_eq!(short_number(1.5), "1.5");
+    }
+
+    #[test]
+    fn csv_quoting() {
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("say \"x\""), "\"say \"\"x\"\"\"");
+        assert_eq!(csv_field("plain"), "plain");
+    }
+}

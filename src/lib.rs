@@ -43,6 +43,7 @@ mod matching;
 mod model;
 mod parse;
 mod report;
+mod script;
 mod tokenize;
 
 pub use corpus::{BundledPlan, Corpus, BUNDLED};

@@ -57,6 +57,8 @@ const TABLE: &[(&[&str], Department)] = &[
 
 /// The canonical department a unit's name denotes, [`Department::Other`] when none fits.
 pub(crate) fn department_of(name: &str) -> Department {
+    let name = crate::script::fold(name);
+    let name = name.as_ref();
     TABLE.iter().find(|(keys, _)| keys.iter().any(|k| name.contains(k))).map_or(Department::Other, |(_, d)| *d)
 }
 

@@ -232,6 +232,29 @@ fn skip_spaces(text: &str, at: usize) -> usize {
     at + (rest.len() - rest.trim_start_matches(|c: char| is_space(c) && c != '\n').len())
 }
 
+/// How far, in bytes, a metric may reach from its number (about 80 characters): no real
+/// metric is longer, and the bound keeps the cost per number constant on text without
+/// punctuation.
+const PHRASE_WINDOW: usize = 240;
+
+/// The largest char boundary of `text` at or below `at`.
+fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The smallest char boundary of `text` at or above `at`.
+fn ceil_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
 fn is_clause_break(c: char) -> bool {
     matches!(c, ',' | '，' | '、' | ':' | '：' | ';' | '；' | '。' | '\n' | '!' | '！' | '?' | '？')
 }
@@ -364,6 +387,7 @@ fn normalise_metric(raw: &str) -> String {
 fn metric_after(text: &str, from: usize, masked: &[Range<usize>]) -> Range<usize> {
     // Never into a responsibility parenthesis, nor past a bracket the phrase did not open.
     let limit = masked.get(masked.partition_point(|m| m.start < from)).map_or(text.len(), |m| m.start);
+    let limit = floor_boundary(text, limit.min(from.saturating_add(PHRASE_WINDOW)));
     let rest = text.get(from..limit.max(from)).unwrap_or("");
     let mut depth = 0usize;
     let unopened = rest
@@ -419,7 +443,9 @@ pub(crate) fn targets(
     dates: &[Mention],
     relative_year: Option<u16>,
 ) -> Vec<Target> {
-    let text = repaired.text.as_str();
+    // Keywords are read in simplified characters; offsets are the same either way.
+    let folded = crate::script::fold(&repaired.text);
+    let text = folded.as_ref();
     let date_ranges: Vec<Range<usize>> = dates.iter().map(|d| d.range.clone()).collect();
     let mut found: Vec<Target> = Vec::new();
     let mut sentence_start = 0;
@@ -462,7 +488,7 @@ pub(crate) fn targets(
         let Some(q) = quantity(text, at, clause_start) else { continue };
         resume = q.range.end;
         let previous = found.get(sentence_first..).and_then(|s| s.last());
-        let lookback = clause_start;
+        let lookback = clause_start.max(ceil_boundary(text, q.range.start.saturating_sub(PHRASE_WINDOW)));
         let before_raw = text.get(lookback..q.range.start).unwrap_or("");
         // A count's metric is the object of the last verb before it (one that leaves at
         // least two characters: not the 完成 of 完成率); a rate's is the whole phrase.

@@ -143,7 +143,24 @@ fn is_responsibility(text: &str, inner: &Range<usize>) -> bool {
     if content.is_empty() || content.contains('。') {
         return false;
     }
-    !labels_in(text, inner).is_empty() || role_word(content.trim_end_matches([';', '；', ',', '，'])).is_some()
+    if !labels_in(text, inner).is_empty() {
+        return true;
+    }
+    // "甲牵头,乙配合,2023年底前完成": the last clause that is not a time names a role.
+    let clauses = split_top(text, inner.clone(), &[',', '，', ';', '；']);
+    clauses
+        .iter()
+        .map(|c| text.get(trim(text, c.clone())).unwrap_or(""))
+        .rfind(|words| !words.is_empty() && !is_time_clause(words))
+        .is_some_and(|words| role_word(words).is_some())
+}
+
+/// Whether an unlabelled clause gives a time rather than units: "2023年底前完成".
+fn is_time_clause(words: &str) -> bool {
+    role_word(words).is_none()
+        && (words.ends_with("完成")
+            || words.ends_with('前')
+            || (words.contains('年') && words.chars().any(|c| super::text::digit_value(c).is_some())))
 }
 
 /// The responsibility parentheses of `text`, in order.
@@ -165,7 +182,7 @@ fn read_parenthesis(text: &str, outer: Range<usize>, inner: Range<usize>) -> Res
     let mut units = Vec::new();
     let mut deadline = None;
     let first_label = labels.first().map_or(inner.end, |(r, _)| r.start);
-    unlabelled(text, inner.start..first_label, &mut units);
+    unlabelled(text, inner.start..first_label, &mut units, &mut deadline);
     for (i, (label_range, label)) in labels.iter().enumerate() {
         let end = labels.get(i + 1).map_or(inner.end, |(r, _)| r.start);
         let value = trim(text, label_range.end..end);
@@ -208,11 +225,15 @@ fn split_top(text: &str, range: Range<usize>, seps: &[char]) -> Vec<Range<usize>
 }
 
 /// Clauses without a label: "市大数据局负责", "…分工负责", "甲牵头,乙配合".
-fn unlabelled(text: &str, range: Range<usize>, units: &mut Vec<UnitMention>) {
+fn unlabelled(text: &str, range: Range<usize>, units: &mut Vec<UnitMention>, deadline: &mut Option<Range<usize>>) {
     for clause in split_top(text, range, &[',', '，', ';', '；']) {
         let clause = trim(text, clause);
         let words = text.get(clause.clone()).unwrap_or("");
         if words.is_empty() {
+            continue;
+        }
+        if is_time_clause(words) {
+            deadline.get_or_insert(clause);
             continue;
         }
         let (names, role) = match role_word(words) {
@@ -363,6 +384,10 @@ mod tests {
             [("市工业和信息化局".into(), Lead), ("市住房城乡建设局".into(), Cooperating)]
         );
         assert_eq!(read("(牽頭單位:市大數據局)"), [("市大數據局".into(), Lead)]);
+        let text = "(县发展改革局牵头,县交通运输局、县供电公司配合,2023年底前完成)";
+        let r = &responsibilities(text)[0];
+        assert_eq!(r.units.len(), 3, "help: a time clause ends the parenthesis: {:?}", r.units);
+        assert_eq!(&text[r.deadline.clone().unwrap()], "2023年底前完成");
     }
 
     #[test]

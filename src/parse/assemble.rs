@@ -72,6 +72,7 @@ fn section_of(title: &str) -> Option<SectionKind> {
     if title.chars().count() > 12 {
         return None;
     }
+    let title = crate::script::fold(title);
     SECTIONS.iter().find(|(names, _)| names.iter().any(|n| title.contains(n))).map(|(_, kind)| *kind)
 }
 

@@ -22,10 +22,40 @@ fn squeeze(s: &str) -> String {
     s.chars().filter(|&c| !is_space(c)).collect()
 }
 
+/// Labels of the metadata block that government sites print above a document; those
+/// whose value the header has no field for are dropped with it.
+const LABELS: [(&str, bool); 14] = [
+    ("发文机关", true),
+    ("发布机构", true),
+    ("发文单位", true),
+    ("发文字号", true),
+    ("文号", true),
+    ("成文日期", true),
+    ("发布日期", true),
+    ("印发日期", true),
+    ("标题", true),
+    ("名称", true),
+    ("索引号", false),
+    ("主题分类", false),
+    ("公文种类", false),
+    ("有效性", false),
+];
+
+/// A squeezed preamble line without its metadata label ("发文字号:东政办字〔2022〕36号"
+/// → the number), or `None` for a label the header does not use.
+fn unlabel(line: String) -> Option<String> {
+    for (label, kept) in LABELS {
+        if let Some(value) = line.strip_prefix(label).and_then(|rest| rest.strip_prefix([':', '：'])) {
+            return kept.then(|| value.to_string());
+        }
+    }
+    Some(line)
+}
+
 /// Reads the metadata from the preamble's lines, then the trailer's (where a signature
 /// may stand).
 pub(crate) fn read<'s>(front: impl Iterator<Item = &'s str>, back: impl Iterator<Item = &'s str>) -> Header {
-    let front: Vec<String> = front.map(squeeze).collect();
+    let front: Vec<String> = front.map(squeeze).filter_map(unlabel).collect();
     let back: Vec<String> = back.map(squeeze).collect();
     let notice = front.iter().find(|l| l.contains("关于") && (l.contains("通知") || l.contains("印发")));
 
@@ -47,6 +77,7 @@ pub(crate) fn read<'s>(front: impl Iterator<Item = &'s str>, back: impl Iterator
 }
 
 fn is_issuer(line: &str) -> bool {
+    let line = crate::script::fold(line);
     line.chars().count() <= 30
         && !line.contains("关于")
         && ISSUER_SUFFIXES.iter().any(|s| line.ends_with(s) && line.len() > s.len())
@@ -130,12 +161,15 @@ fn date_line(line: &str) -> Option<Date> {
 }
 
 fn is_title(line: &str) -> bool {
+    let line = crate::script::fold(line);
+    let line = line.as_ref();
     GENRE_WORDS.iter().any(|w| line.contains(w))
         && line.chars().count() <= 60
         && !line.starts_with(['《', '为'])
         && !line.contains(['。', ':', '：'])
         && !line.contains("的通知")
         && !line.contains("关于印发")
+        && !super::outline::is_contents_line(line)
 }
 
 fn title_in_notice(notice: &str) -> Option<String> {
@@ -162,7 +196,7 @@ pub(crate) fn years_in(s: &str) -> impl Iterator<Item = u16> + '_ {
     let mut found = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        let run = chars.iter().skip(i).take_while(|c| c.is_ascii_digit()).count();
+        let run = chars.iter().skip(i).take_while(|&&c| digit_value(c).is_some()).count();
         if run == 4 {
             let value = chars.iter().skip(i).take(4).filter_map(|&c| digit_value(c)).fold(0u32, |v, d| v * 10 + d);
             if (1900..2100).contains(&value) {
@@ -204,6 +238,7 @@ mod tests {
         assert_eq!(period_in("某市2023年工作要点"), Some(Period { start: 2023, end: 2023 }));
         assert_eq!(period_in("某市工作要点"), None);
         assert_eq!(years_in("12345年2021").collect::<Vec<_>>(), vec![2021]);
+        assert_eq!(period_in("行动方案（２０２２—２０２４年）"), Some(Period { start: 2022, end: 2024 }));
     }
 
     #[test]
@@ -223,5 +258,21 @@ mod tests {
         assert_eq!(h.issued, Date::new(2022, 7, 1));
         assert_eq!(h.title.as_deref(), Some("临沂市数字2022年行动方案"));
         assert_eq!(h.period, Some(Period { start: 2022, end: 2022 }));
+    }
+
+    #[test]
+    fn a_labelled_metadata_block() {
+        let front = [
+            "索引号：11370500/2023-00012",
+            "发文机关：某市人民政府办公室",
+            "发文字号：某政办字〔2023〕12号",
+            "成文日期：2023年03月15日",
+            "标　　题：某市人民政府办公室关于印发某市数字政府建设2023年工作要点的通知",
+        ];
+        let h = read(front.into_iter(), std::iter::empty());
+        assert_eq!(h.issuer.as_deref(), Some("某市人民政府办公室"));
+        assert_eq!(h.doc_number.as_deref(), Some("某政办字〔2023〕12号"));
+        assert_eq!(h.issued, Date::new(2023, 3, 15));
+        assert_eq!(h.title.as_deref(), Some("某市数字政府建设2023年工作要点"));
     }
 }

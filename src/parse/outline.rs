@@ -8,7 +8,7 @@
 use std::ops::Range;
 
 use super::numbering::{marker_at, rank, Marker};
-use crate::extract::text::is_space;
+use crate::extract::text::{digit_value, is_space};
 use crate::model::Numeral;
 
 /// One numbered item.
@@ -93,6 +93,19 @@ pub(crate) fn is_trailer_line(line: &str) -> bool {
         || (line.chars().count() <= 40 && !line.contains(['。', '，', ',']) && SHORT.iter().any(|s| line.contains(s)))
 }
 
+/// Whether a line is an entry of a table of contents: a heading, a leader of dots and a
+/// page number ("二、重点任务…………2").
+pub(crate) fn is_contents_line(line: &str) -> bool {
+    let without_page = line.trim_end_matches(|c: char| digit_value(c).is_some());
+    if without_page.len() == line.len() {
+        return false;
+    }
+    let is_leader = |c: char| matches!(c, '…' | '.' | '·' | '．' | '。' | '-' | '—' | '_' | '⋯');
+    let body = without_page.trim_end_matches(is_space);
+    let leader = body.len() - body.trim_end_matches(is_leader).len();
+    body.ends_with(['…', '⋯']) || leader >= 3
+}
+
 /// Whether a numbered item glued into a line can start at byte `at` of `line`: right
 /// after a closing bracket or a sentence end, or right after a prefix of stray ASCII such
 /// as an image file name (`ascii_prefix` bytes long).
@@ -163,6 +176,10 @@ impl Builder<'_> {
     fn line(&mut self, line: Line) {
         let content = self.text.get(line.start..line.end).unwrap_or("");
         let mut piece_start = line.start;
+        if is_contents_line(content) {
+            self.add_piece(line.start..line.end);
+            return;
+        }
         if let Some(marker) = marker_at(content) {
             self.open(line.start, marker);
             piece_start = line.start + marker.len;
@@ -189,7 +206,9 @@ impl Builder<'_> {
 pub(crate) fn outline(text: &str) -> Option<Outline> {
     let all: Vec<Line> = lines(text).collect();
     let slice = |l: &Line| text.get(l.start..l.end).unwrap_or("");
-    let first = all.iter().position(|l| marker_at(slice(l)).is_some_and(|m| m.numeral.value == 1))?;
+    let first = all
+        .iter()
+        .position(|l| !is_contents_line(slice(l)) && marker_at(slice(l)).is_some_and(|m| m.numeral.value == 1))?;
     let body_start = all.get(first)?.start;
     let mut builder = Builder { text, nodes: Vec::new(), stack: Vec::new() };
     let mut trailer_start = None;
@@ -264,6 +283,17 @@ mod tests {
             assert!(is_trailer_line(line), "help: {line:?} should end the body");
         }
         assert!(!is_trailer_line("加强技术支持,提升平台在全市各级各部门的推广应用水平,实现数据共享。"));
+    }
+
+    #[test]
+    fn a_table_of_contents_is_not_the_body() {
+        let text = "目  录\n一、总体要求……1\n二、重点任务.......2\n一、总体要求\n1.甲\n";
+        let outline = outline(text).unwrap();
+        assert_eq!(outline.body_start, text.rfind("一、总体要求").unwrap());
+        assert_eq!(outline.nodes.len(), 2);
+        assert!(is_contents_line("（一）建设新型基础设施 ·········· 12"));
+        assert!(!is_contents_line("1.建设5G基站2000"), "help: a target at the end of a line is not a page number");
+        assert!(!is_contents_line("完成时限:2022年10月"));
     }
 
     #[test]

@@ -134,7 +134,10 @@ impl Tokenizer {
         let mut out = Vec::new();
         // jieba cuts at white space; cut the runs between it so that "5G 基站" is one
         // word, then map back.
-        let squeezed: String = text.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').collect();
+        // Traditional characters fold to simplified ones of the same length, so the
+        // offsets below still hold.
+        let squeezed: String =
+            text.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').map(crate::script::simplified).collect();
         let mut origin = Vec::with_capacity(squeezed.len() + 1);
         for (at, c) in text.char_indices() {
             if !c.is_whitespace() && c != '\u{3000}' {

@@ -1,6 +1,8 @@
 //! Collections of plans, and the bundled corpus.
 
-use crate::error::Result;
+use std::path::{Path, PathBuf};
+
+use crate::error::{ErrorKind, Result};
 use crate::model::Plan;
 use crate::parse::Parser;
 
@@ -67,6 +69,41 @@ impl Corpus {
         Ok(corpus)
     }
 
+    /// Reads and parses plan files (UTF-8 or GB18030/GBK), each with its file name
+    /// without extension as id.
+    ///
+    /// # Errors
+    ///
+    /// The first file that cannot be read or parsed, with its name.
+    pub fn from_files<P: AsRef<Path>>(paths: impl IntoIterator<Item = P>) -> Result<Corpus> {
+        let mut corpus = Corpus::new();
+        for path in paths {
+            corpus.add_file(path)?;
+        }
+        Ok(corpus)
+    }
+
+    /// Reads and parses every `.txt` file of a directory, in name order.
+    ///
+    /// # Errors
+    ///
+    /// The directory cannot be listed, or as [`Corpus::from_files`].
+    pub fn from_dir(dir: impl AsRef<Path>) -> Result<Corpus> {
+        Corpus::from_files(plan_files(dir.as_ref())?)
+    }
+
+    /// Reads, parses and adds one plan file, with its file name without extension as id.
+    ///
+    /// # Errors
+    ///
+    /// As [`Parser::parse_file`].
+    pub fn add_file(&mut self, path: impl AsRef<Path>) -> Result<&Plan> {
+        let path = path.as_ref();
+        let id = path.file_stem().map_or_else(|| "plan".to_string(), |s| s.to_string_lossy().into_owned());
+        self.push(Parser::new().id(id).parse_file(path)?);
+        self.plans.last().ok_or_else(|| ErrorKind::Empty.into())
+    }
+
     /// Adds a plan.
     pub fn push(&mut self, plan: Plan) {
         self.plans.push(plan);
@@ -96,6 +133,21 @@ impl Corpus {
     pub fn is_empty(&self) -> bool {
         self.plans.is_empty()
     }
+}
+
+/// The `.txt` files of `dir`, in name order.
+///
+/// # Errors
+///
+/// [`ErrorKind::Io`] naming the directory when it cannot be listed.
+pub fn plan_files(dir: &Path) -> Result<Vec<PathBuf>> {
+    let entries = std::fs::read_dir(dir).map_err(|e| crate::Error::from(ErrorKind::Io(e)).in_file(dir))?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x.eq_ignore_ascii_case("txt")))
+        .collect();
+    files.sort();
+    Ok(files)
 }
 
 impl FromIterator<Plan> for Corpus {

@@ -35,6 +35,8 @@
 //!
 //! The bundled corpus of five plans is one call away: [`Corpus::bundled`].
 
+#![forbid(unsafe_code)]
+
 mod corpus;
 mod error;
 pub mod eval;
@@ -46,7 +48,7 @@ mod report;
 mod script;
 mod tokenize;
 
-pub use corpus::{BundledPlan, Corpus, BUNDLED};
+pub use corpus::{plan_files, BundledPlan, Corpus, BUNDLED};
 pub use error::{Error, ErrorKind, Result};
 pub use matching::{
     Alignment, Candidate, Comparison, ConfigError, Contribution, Hit, Initiative, Link, Matcher, MatcherBuilder,
@@ -57,7 +59,7 @@ pub use model::{
     NumberStyle, Numeral, Period, Plan, Precision, Role, SectionKind, Segment, SegmentKind, Span, Target, Task,
     TaskKind, Unit,
 };
-pub use parse::Parser;
+pub use parse::{decode, Encoding, Parser};
 pub use report::{
     display_width, target_summary, Column, ComparisonTable, Entry, Export, MatchRecord, QueryRecord, Row,
 };

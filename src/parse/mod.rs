@@ -7,6 +7,7 @@ mod header;
 pub(crate) mod numbering;
 mod outline;
 
+use std::borrow::Cow;
 use std::path::Path;
 use std::str::FromStr;
 
@@ -82,22 +83,21 @@ impl Parser {
         Ok(assemble::plan(text, &outline, self.id.as_deref()))
     }
 
-    /// Parses bytes that should be UTF-8 text (a leading byte-order mark is kept in the
-    /// preamble).
+    /// Parses the bytes of a plan, decoded by [`decode`]: UTF-8, or GB18030/GBK as saved on
+    /// Chinese Windows machines. Spans then index the decoded text, which [`decode`] gives.
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::InvalidEncoding`] with the offset of the first bad byte, and those of
-    /// [`Parser::parse`].
+    /// [`ErrorKind::InvalidEncoding`] with the offset of the first byte that is not UTF-8
+    /// when the bytes are neither encoding, and those of [`Parser::parse`].
     pub fn parse_bytes(&self, bytes: &[u8]) -> Result<Plan> {
         if bytes.len() > self.max_bytes {
             return Err(ErrorKind::TooLarge { len: bytes.len(), limit: self.max_bytes }.into());
         }
-        let text = std::str::from_utf8(bytes).map_err(|e| ErrorKind::InvalidEncoding { offset: e.valid_up_to() })?;
-        self.parse(text)
+        self.parse(&decode(bytes)?.0)
     }
 
-    /// Reads and parses a UTF-8 file. Errors name the file.
+    /// Reads and parses a plan file (UTF-8 or GB18030/GBK). Errors name the file.
     ///
     /// # Errors
     ///
@@ -108,6 +108,62 @@ impl Parser {
         let bytes = std::fs::read(path).map_err(|e| crate::Error::from(ErrorKind::Io(e)).in_file(path))?;
         self.parse_bytes(&bytes).map_err(|e| e.in_file(path))
     }
+}
+
+/// The encoding a plan's bytes were read in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Encoding {
+    /// UTF-8 (a byte-order mark, if any, is kept as the first character).
+    Utf8,
+    /// GB18030, which includes GBK and GB2312.
+    Gb18030,
+}
+
+/// Decodes the bytes of a plan: UTF-8 when they are valid UTF-8, else GB18030 (and so
+/// GBK) when they decode without error and hold Chinese text.
+///
+/// # Errors
+///
+/// [`ErrorKind::InvalidEncoding`] with the offset of the first byte that is not UTF-8.
+///
+/// # Examples
+///
+/// ```
+/// use cityalign::{decode, Encoding};
+///
+/// let gbk = [0xd6, 0xc7, 0xbb, 0xdb, 0xc9, 0xe7, 0xc7, 0xf8]; // 智慧社区
+/// assert_eq!(decode(&gbk).unwrap(), ("智慧社区".into(), Encoding::Gb18030));
+/// assert_eq!(decode("智慧社区".as_bytes()).unwrap().1, Encoding::Utf8);
+/// assert!(decode(&[0xff, 0xff]).is_err());
+/// ```
+pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, Encoding)> {
+    let offset = match std::str::from_utf8(bytes) {
+        Ok(text) => return Ok((Cow::Borrowed(text), Encoding::Utf8)),
+        Err(e) => e.valid_up_to(),
+    };
+    let text = encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes);
+    // Stray bytes in a UTF-8 file can decode as GB18030 by chance, into rare characters or
+    // symbols; a real plan is mostly common Chinese characters.
+    match text.filter(|t| mostly_chinese(t)) {
+        Some(text) => Ok((text, Encoding::Gb18030)),
+        None => Err(ErrorKind::InvalidEncoding { offset }.into()),
+    }
+}
+
+fn mostly_chinese(text: &str) -> bool {
+    let (mut common, mut other) = (0usize, 0usize);
+    for c in text.chars().filter(|c| !c.is_ascii()) {
+        if ('\u{4e00}'..='\u{9fff}').contains(&c)
+            || ('\u{3000}'..='\u{303f}').contains(&c)
+            || ('\u{ff00}'..='\u{ffef}').contains(&c)
+        {
+            common += 1;
+        } else {
+            other += 1;
+        }
+    }
+    common > 0 && other * 10 <= common
 }
 
 impl Plan {

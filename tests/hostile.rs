@@ -1,0 +1,187 @@
+//! Input no plan should be: empty, not Chinese, not UTF-8, too large, truncated, or built
+//! to make a parser slow. Each gets a clear error or a best-effort parse whose segments
+//! still tile it, in time linear in its size.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a test helper may fail loudly
+
+use std::time::{Duration, Instant};
+
+use cityalign::{ErrorKind, Parser, Plan, SegmentKind, BUNDLED};
+
+/// Parses `text` and checks what must hold of any plan; returns the plan and the time.
+fn timed(text: &str) -> (Plan, Duration) {
+    let started = Instant::now();
+    let plan = Plan::parse(text).unwrap_or_else(|e| panic!("help: a best-effort parse was expected: {e}"));
+    let elapsed = started.elapsed();
+    assert!(plan.segments_tile(), "help: segments must tile adversarial input too");
+    assert_eq!(plan.source_len, text.len());
+    (plan, elapsed)
+}
+
+/// A bound generous enough for an unoptimised build on a loaded two-core machine, yet far
+/// below what a quadratic pass over these sizes would take (hours).
+fn generous(bytes: usize) -> Duration {
+    Duration::from_secs(5) + Duration::from_secs_f64(bytes as f64 / 250_000.0)
+}
+
+fn assert_linear(name: &str, text: &str, check: impl Fn(&Plan)) {
+    let (plan, elapsed) = timed(text);
+    check(&plan);
+    assert!(elapsed < generous(text.len()), "help: {name}: {} bytes took {elapsed:?}", text.len());
+}
+
+#[test]
+fn a_ten_megabyte_line_without_punctuation() {
+    let text = format!("一、主要任务\n1.{}", "数".repeat(10_000_000 / 3));
+    assert_linear("10 MB line", &text, |plan| {
+        assert_eq!(plan.tasks.len(), 1);
+        assert_eq!(plan.tasks[0].span.byte_end, text.len(), "help: the line stays whole in its task");
+    });
+}
+
+#[test]
+fn a_hundred_thousand_nested_parentheses() {
+    let nested = format!("一、主要任务\n1.建设。{}{}", "(".repeat(100_000), ")".repeat(100_000));
+    assert_linear("nested", &nested, |plan| assert!(plan.tasks[0].units.is_empty()));
+    let unclosed = format!("一、主要任务\n1.建设。{}市大数据局负责", "（".repeat(100_000));
+    assert_linear("unclosed", &unclosed, |plan| assert_eq!(plan.tasks.len(), 1));
+}
+
+#[test]
+fn fifty_thousand_headings() {
+    let text: String = (0..50_000).map(|i| format!("{}、标题\n", ["一", "二", "三"][i % 3])).collect();
+    assert_linear("headings", &text, |plan| assert_eq!(plan.tasks.len() + plan.headings.len(), 50_000));
+}
+
+#[test]
+fn a_numbering_from_one_to_99999() {
+    let text: String = (1..=99_999).map(|i| format!("{i}.建设智慧社区。(市民政局负责)\n")).collect();
+    assert_linear("numbering", &text, |plan| {
+        assert_eq!(plan.tasks.len(), 99_999);
+        assert_eq!(plan.tasks[99_998].units[0].name, "市民政局");
+    });
+}
+
+#[test]
+fn a_hundred_thousand_targets_in_one_clause() {
+    // Each target once looked to the end of its clause for its metric.
+    let text = format!("一、主要任务\n1.{}", "建成5G基站2000个".repeat(100_000));
+    assert_linear("targets", &text, |plan| assert_eq!(plan.tasks[0].targets.len(), 100_000));
+}
+
+#[test]
+fn clear_errors_for_what_is_not_a_plan() {
+    assert!(matches!(Plan::parse("").unwrap_err().kind(), ErrorKind::Empty));
+    assert!(matches!(Plan::parse(" \n\u{3000}\r\n\t").unwrap_err().kind(), ErrorKind::Empty));
+    let prose = "The quick brown fox jumps over the lazy dog.\nNo numbered items here.\n";
+    assert!(matches!(Plan::parse(prose).unwrap_err().kind(), ErrorKind::NoStructure { lines: 2 }));
+    let mut bytes = "一、主要任务\n1.建设".as_bytes().to_vec();
+    let offset = bytes.len();
+    bytes.extend_from_slice(&[0xff, 0xfe, 0x80]); // neither UTF-8 nor GB18030
+    let err = Parser::new().parse_bytes(&bytes).unwrap_err();
+    assert!(matches!(err.kind(), ErrorKind::InvalidEncoding { offset: o } if *o == offset), "{err}");
+    let err = Parser::new().max_bytes(10).parse("一、主要任务\n1.建设").unwrap_err();
+    assert!(matches!(err.kind(), ErrorKind::TooLarge { limit: 10, .. }));
+    assert!(err.to_string().contains("10"), "help: the message gives the limit: {err}");
+}
+
+#[test]
+fn errors_from_a_file_name_the_file() {
+    let dir = std::env::temp_dir().join(format!("cityalign-hostile-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("broken-plan.txt");
+    std::fs::write(&path, [0xd6, 0xc7, 0xff, 0xfe]).unwrap();
+    let err = Parser::new().parse_file(&path).unwrap_err();
+    assert!(err.to_string().contains("broken-plan.txt"), "help: {err}");
+    assert_eq!(err.path(), Some(path.as_path()));
+    let missing = dir.join("missing.txt");
+    let err = Parser::new().parse_file(&missing).unwrap_err();
+    assert!(matches!(err.kind(), ErrorKind::Io(_)));
+    assert!(err.to_string().contains("missing.txt"), "help: {err}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn gbk_files_a_byte_order_mark_and_crlf_change_nothing() {
+    let text = BUNDLED[0].text;
+    let facts = |plan: &Plan| -> Vec<(String, Vec<String>, Vec<String>)> {
+        plan.tasks
+            .iter()
+            .map(|t| {
+                let units = t.units.iter().map(|u| u.name.clone()).collect();
+                let targets = t.targets.iter().map(|g| format!("{} {}", g.metric, g.value)).collect();
+                (t.title.clone(), units, targets)
+            })
+            .collect()
+    };
+    let utf8 = Plan::parse(text).unwrap();
+    let (gbk, _, unmappable) = encoding_rs::GBK.encode(text);
+    assert!(!unmappable);
+    let from_gbk = Parser::new().parse_bytes(&gbk).unwrap();
+    assert_eq!(from_gbk, utf8, "help: GBK bytes decode to the same text, so the same plan");
+    let with_bom = Plan::parse(&format!("\u{feff}{text}")).unwrap();
+    assert_eq!(facts(&with_bom), facts(&utf8));
+    assert_eq!(with_bom.title, utf8.title);
+    let crlf = Plan::parse(&text.replace('\n', "\r\n")).unwrap();
+    assert_eq!(facts(&crlf), facts(&utf8));
+    assert_eq!((crlf.title.clone(), crlf.issued), (utf8.title.clone(), utf8.issued));
+    assert!(crlf.segments_tile());
+}
+
+#[test]
+fn a_truncated_plan_keeps_complete_tasks_and_accounts_for_every_byte() {
+    for bundled in BUNDLED {
+        let full = Plan::parse(bundled.text).unwrap();
+        let text = bundled.text;
+        for share in [0.25, 0.5, 0.75] {
+            let mut cut = (text.len() as f64 * share) as usize;
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            let part = Plan::parse(&text[..cut]).unwrap();
+            assert!(part.segments_tile());
+            // Every task that ends before the cut is kept, unchanged.
+            for task in full.tasks.iter().filter(|t| t.span.byte_end < cut.saturating_sub(200)) {
+                let kept = part.tasks.iter().find(|p| p.span == task.span);
+                assert!(kept.is_some(), "help: {} cut at {share}: lost {:?}", bundled.id, task.title);
+            }
+        }
+    }
+}
+
+#[test]
+fn text_in_other_scripts_is_not_a_plan_or_keeps_every_byte() {
+    let english = "1. Build 5G base stations (lead: city IT bureau)\n2. Smart communities\n";
+    assert!(matches!(Plan::parse(english).unwrap_err().kind(), ErrorKind::NoStructure { lines: 2 }));
+    let mixed =
+        "一、主要任务\n1.建设 IoT platform,部署 NB-IoT 终端 2000 个。(lead: 市大数据局负责)\n\u{0}\u{7}\u{202e}";
+    let (plan, _) = timed(mixed);
+    assert_eq!(plan.tasks.len(), 1);
+    assert_eq!(plan.tasks[0].targets[0].value, 2000.0);
+}
+
+#[test]
+fn every_public_type_can_cross_threads() {
+    fn send_sync<T: Send + Sync>() {}
+    use cityalign::*;
+    send_sync::<Plan>();
+    send_sync::<Parser>();
+    send_sync::<Error>();
+    send_sync::<Corpus>();
+    send_sync::<Tokenizer>();
+    send_sync::<TokenizerBuilder>();
+    send_sync::<Token<'static>>();
+    send_sync::<Matcher>();
+    send_sync::<MatcherBuilder>();
+    send_sync::<Comparison<'static>>();
+    send_sync::<Alignment>();
+    send_sync::<Candidate>();
+    send_sync::<Hit>();
+    send_sync::<ComparisonTable>();
+    send_sync::<Export>();
+    send_sync::<eval::Gold>();
+    send_sync::<eval::Scores>();
+    send_sync::<ConfigError>();
+    send_sync::<UnknownStrategy>();
+    send_sync::<DateParseError>();
+}

@@ -6,7 +6,7 @@
 
 use std::time::{Duration, Instant};
 
-use cityalign::{ErrorKind, Parser, Plan, SegmentKind, BUNDLED};
+use cityalign::{ErrorKind, Parser, Plan, BUNDLED};
 
 /// Parses `text` and checks what must hold of any plan; returns the plan and the time.
 fn timed(text: &str) -> (Plan, Duration) {

@@ -5,14 +5,15 @@
 //! cargo run --release --example compare
 //! cargo run --release --example compare -- --format markdown --out table.md
 //! cargo run --release --example compare -- --json > comparison.json
+//! cargo run --release --example compare -- --format html --out report.html
 //! cargo run --release --example compare -- --plan my-city-2024.txt --query 数据中心
 //! cargo run --release --example compare -- --only --dir plans/ --format csv
 //! ```
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use cityalign::{ComparisonTable, Corpus, Export, Matcher, Parser, Strategy};
+use cityalign::{plan_files, ComparisonTable, Corpus, Export, HtmlReport, Matcher, Strategy};
 
 const HELP: &str = "\
 compare — line up the initiatives of Chinese cities' digital-government plans
@@ -21,7 +22,7 @@ USAGE:
     cargo run --release --example compare -- [OPTIONS]
 
 OPTIONS:
-    --plan FILE        add a plan file (UTF-8 text); repeatable
+    --plan FILE        add a plan file (UTF-8 or GB18030/GBK text); repeatable
     --dir DIR          add every .txt plan in DIR
     --only             compare only the plans given, not the bundled ones
     --strategy NAME    char-dice, title-levenshtein, title-jaro-winkler, token-jaccard,
@@ -29,7 +30,8 @@ OPTIONS:
     --threshold X      alignment threshold in [0, 1] (default: the strategy's)
     --query TERM       a query for the JSON export; repeatable
                        (default: 5G基站 智慧社区 一网通办 城市大脑 充电桩 智慧养老)
-    --format F         table (default), markdown, csv or json
+    --format F         table (default), markdown, csv, json or html (a self-contained
+                       report with heat map, target charts, timeline and details)
     --json             the same as --format json
     --out FILE         write to FILE instead of standard output
     -h, --help         this text
@@ -61,13 +63,7 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Options>, Str
             "--plan" => o.plans.push(value("--plan")?.into()),
             "--dir" => {
                 let dir = value("--dir")?;
-                let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-                    .map_err(|e| format!("{dir}: {e}"))?
-                    .filter_map(|e| e.ok().map(|e| e.path()))
-                    .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-                    .collect();
-                files.sort();
-                o.plans.extend(files);
+                o.plans.extend(plan_files(dir.as_ref()).map_err(|e| e.to_string())?);
             }
             "--only" => o.only = true,
             "--strategy" => o.strategy = value("--strategy")?.parse().map_err(|e| format!("{e}"))?,
@@ -82,8 +78,8 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Options>, Str
             other => return Err(format!("unknown option {other:?} (see --help)")),
         }
     }
-    if !["table", "markdown", "csv", "json"].contains(&o.format.as_str()) {
-        return Err(format!("unknown format {:?}: expected table, markdown, csv or json", o.format));
+    if !["table", "markdown", "csv", "json", "html"].contains(&o.format.as_str()) {
+        return Err(format!("unknown format {:?}: expected table, markdown, csv, json or html", o.format));
     }
     if o.queries.is_empty() {
         o.queries = DEFAULT_QUERIES.iter().map(|q| q.to_string()).collect();
@@ -91,19 +87,16 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Options>, Str
     Ok(Some(o))
 }
 
-/// The id of a user's plan: its file name without extension.
-fn id_of(path: &Path) -> String {
-    path.file_stem().map_or_else(|| "plan".to_string(), |s| s.to_string_lossy().into_owned())
-}
-
 fn run(o: Options) -> Result<String, String> {
     let mut corpus = if o.only { Corpus::new() } else { Corpus::bundled().map_err(|e| e.to_string())? };
     for (i, path) in o.plans.iter().enumerate() {
-        if o.plans.len() > 20 {
-            eprintln!("[{}/{}] {}", i + 1, o.plans.len(), path.display());
+        if o.plans.len() > 20 && (i + 1) % 10 == 0 {
+            eprintln!("parsed {}/{} plans", i + 1, o.plans.len());
         }
-        let plan = Parser::new().id(id_of(path)).parse_file(path).map_err(|e| e.to_string())?;
-        corpus.push(plan);
+        corpus.add_file(path).map_err(|e| e.to_string())?;
+    }
+    if o.plans.len() > 20 {
+        eprintln!("aligning {} plans", corpus.len());
     }
     if corpus.len() < 2 {
         return Err(format!("{} plan(s) to compare: give at least two", corpus.len()));
@@ -116,6 +109,7 @@ fn run(o: Options) -> Result<String, String> {
     let comparison = matcher.compare(corpus.plans());
     let alignment = comparison.align();
     Ok(match o.format.as_str() {
+        "html" => HtmlReport::new(&comparison, &alignment).render(),
         "json" => {
             let export = Export::new(&comparison, &alignment, 3, &o.queries);
             serde_json::to_string_pretty(&export).map_err(|e| e.to_string())?

@@ -61,7 +61,7 @@ pub use model::{
 };
 pub use parse::{decode, Encoding, Parser};
 pub use report::{
-    display_width, target_summary, Column, ComparisonTable, Entry, Export, MatchRecord, QueryRecord, Row,
+    display_width, target_summary, Column, ComparisonTable, Entry, Export, HtmlReport, MatchRecord, QueryRecord, Row,
 };
 pub use tokenize::{bundled_aliases, domain_words, Token, TokenKind, Tokenizer, TokenizerBuilder};
 

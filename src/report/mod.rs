@@ -1,10 +1,14 @@
 //! What researchers take away: the comparison table (initiative × plan) as data, its
-//! Markdown, CSV and terminal renderings, and the JSON export other tools read.
+//! Markdown, CSV and terminal renderings, the HTML report, and the JSON export other
+//! tools read.
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 use serde::{Deserialize, Serialize};
+
+mod html;
+pub use html::HtmlReport;
 
 use crate::matching::{Alignment, Comparison, Hit, Initiative, TaskRef};
 use crate::model::{Accrual, Plan, Target, Task};

@@ -1,0 +1,144 @@
+//! Every example program, run as a researcher runs it, with its output checked.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a test helper may fail loudly
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+use std::sync::Once;
+
+use cityalign::{display_width, Corpus, BUNDLED};
+
+/// The built example `name`, next to this test's own executable.
+fn example(name: &str) -> Command {
+    static BUILD: Once = Once::new();
+    let profile_dir: PathBuf = std::env::current_exe().unwrap().parent().unwrap().parent().unwrap().to_path_buf();
+    // `cargo test --test examples` alone does not build the examples: build them (a no-op
+    // when `cargo test` just did) in the profile this test runs in.
+    BUILD.call_once(|| {
+        let profile = if profile_dir.ends_with("release") { "release" } else { "dev" };
+        let status = Command::new(option_env!("CARGO").unwrap_or("cargo"))
+            .args(["build", "--quiet", "--examples", "--profile", profile])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .status();
+        assert!(status.unwrap().success(), "help: the examples do not build");
+    });
+    Command::new(profile_dir.join("examples").join(format!("{name}{}", std::env::consts::EXE_SUFFIX)))
+}
+
+fn run(name: &str, args: &[&str]) -> (String, String) {
+    let Output { status, stdout, stderr } = example(name).args(args).output().unwrap();
+    let (stdout, stderr) = (String::from_utf8(stdout).unwrap(), String::from_utf8(stderr).unwrap());
+    assert!(status.success(), "help: {name} {args:?} failed: {stderr}");
+    (stdout, stderr)
+}
+
+fn temp(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("cityalign-examples-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name)
+}
+
+#[test]
+fn compare_prints_the_table_within_120_columns() {
+    let (out, _) = run("compare", &[]);
+    let header = out.lines().next().unwrap();
+    for plan in Corpus::bundled().unwrap().iter() {
+        let city = plan.city.as_deref().unwrap();
+        assert!(header.contains(city), "help: no column for {} in {header:?}", plan.id);
+    }
+    assert!(out.contains("5G基站"));
+    assert!(out.lines().all(|l| display_width(l) <= 120), "help: a line is wider than 120 columns");
+}
+
+#[test]
+fn compare_formats_and_files() {
+    let (csv, _) = run("compare", &["--format", "csv"]);
+    assert!(csv.starts_with("initiative,"));
+    let (md, _) = run("compare", &["--format", "markdown", "--strategy", "tfidf", "--threshold", "0.3"]);
+    assert!(md.starts_with("| initiative |"));
+    let json_path = temp("comparison.json");
+    run("compare", &["--json", "--query", "充电桩", "--out", json_path.to_str().unwrap()]);
+    let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&json_path).unwrap()).unwrap();
+    assert_eq!(json["plans"].as_array().unwrap().len(), BUNDLED.len());
+    assert_eq!(json["queries"][0]["query"], "充电桩");
+    let html_path = temp("report.html");
+    run("compare", &["--format", "html", "--out", html_path.to_str().unwrap()]);
+    let html = std::fs::read_to_string(&html_path).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("<svg"));
+    let (help, _) = run("compare", &["--help"]);
+    for option in ["--plan", "--dir", "--only", "--strategy", "--threshold", "--query", "--format", "--out", "html"] {
+        assert!(help.contains(option), "help: --help does not mention {option}");
+    }
+}
+
+#[test]
+fn compare_reads_a_researchers_gbk_plans_and_names_bad_files() {
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/variants/enumerated.txt")).unwrap();
+    let (gbk, _, _) = encoding_rs::GBK.encode(&text);
+    let dir = temp("plans");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("gbk-city.txt"), &gbk).unwrap();
+    std::fs::write(dir.join("crlf-city.txt"), format!("\u{feff}{}", text.replace('\n', "\r\n"))).unwrap();
+    let (csv, _) = run("compare", &["--only", "--dir", dir.to_str().unwrap(), "--format", "csv"]);
+    // Both copies read alike, so they align task for task with the same facts.
+    let row =
+        |plan: &str| csv.lines().find(|l| l.starts_with(&format!("5G基站,{plan},"))).map(|l| l.replacen(plan, "", 2));
+    assert!(row("gbk-city").is_some(), "help: the GBK plan was not read: {csv}");
+    assert_eq!(row("gbk-city"), row("crlf-city"));
+
+    let bad = dir.join("not-a-plan.bin");
+    std::fs::write(&bad, [0xff, 0xfe, 0xfd, 0x00]).unwrap();
+    let out = example("compare").args(["--plan", bad.to_str().unwrap()]).output().unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not-a-plan.bin"), "help: the error names the file");
+}
+
+#[test]
+fn parse_plan_and_summarize_corpus() {
+    let (out, _) = run("parse_plan", &["dongying-2022"]);
+    assert!(out.contains("dongying-2022#01") && out.contains("5G基站"));
+    let (out, _) = run("summarize_corpus", &[]);
+    assert_eq!(out.lines().count(), 2 + BUNDLED.len());
+}
+
+#[test]
+fn compare_two_cities_lines_up_tasks() {
+    let (out, _) = run("compare_two_cities", &["dongying-2022", "binzhou-2023"]);
+    assert!(out.contains("↔"));
+    assert!(out.trim_end().ends_with("aligned with a task of binzhou-2023"));
+}
+
+#[test]
+fn export_targets_csv_has_a_row_per_target() {
+    let (out, _) = run("export_targets_csv", &[]);
+    let targets: usize = Corpus::bundled().unwrap().iter().flat_map(|p| &p.tasks).map(|t| t.targets.len()).sum();
+    assert_eq!(out.lines().count(), 1 + targets);
+    assert!(out.lines().any(|l| l.contains(",5G基站,11000,") && l.contains("Stock")), "help: 1.1万 → 11000");
+}
+
+#[test]
+fn query_initiative_finds_charging_piles_in_several_cities() {
+    let (out, _) = run("query_initiative", &["充电桩"]);
+    let first = out.lines().next().unwrap();
+    let plans: usize = first.split(" tasks in ").nth(1).unwrap().split(' ').next().unwrap().parse().unwrap();
+    assert!(plans >= 3, "help: {first}");
+}
+
+#[test]
+fn custom_dictionary_raises_the_score_of_an_alias() {
+    let (out, _) = run("custom_dictionary", &[]);
+    let score = |which: &str| -> f64 {
+        let line = out.lines().find(|l| l.trim_start().starts_with(which)).unwrap();
+        line.rsplit(' ').next().unwrap().parse().unwrap()
+    };
+    assert!(score("custom") > score("default") + 0.1, "help: {out}");
+}
+
+#[test]
+fn strategies_reports_every_strategy() {
+    let (out, _) = run("strategies", &[]);
+    for strategy in cityalign::Strategy::ALL {
+        assert!(out.contains(&format!("| {} |", strategy.name())), "help: {strategy} missing");
+    }
+}

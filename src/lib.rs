@@ -40,6 +40,7 @@
 mod corpus;
 mod error;
 pub mod eval;
+pub mod guide;
 mod extract;
 mod matching;
 mod model;

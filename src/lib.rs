@@ -40,8 +40,8 @@
 mod corpus;
 mod error;
 pub mod eval;
-pub mod guide;
 mod extract;
+pub mod guide;
 mod matching;
 mod model;
 mod parse;
@@ -52,8 +52,8 @@ mod tokenize;
 pub use corpus::{plan_files, BundledPlan, Corpus, BUNDLED};
 pub use error::{Error, ErrorKind, Result};
 pub use matching::{
-    Alignment, Candidate, Comparison, ConfigError, Contribution, Hit, Initiative, Link, Matcher, MatcherBuilder,
-    Strategy, TaskRef, UnknownStrategy,
+    Alignment, Candidate, Candidates, Comparison, ConfigError, Contribution, Hit, Initiative, Link, Matcher,
+    MatcherBuilder, Strategy, TaskRef, UnknownStrategy,
 };
 pub use model::{
     Accrual, Bound, Clause, Date, DateParseError, Deadline, DeadlineSource, Department, Heading, NumberPath,

@@ -273,3 +273,37 @@ fn the_comparison_table_renders_every_way() {
     let md = table.to_markdown();
     assert_eq!(md.lines().count(), table.rows.len() + 2);
 }
+
+#[test]
+fn blocking_keeps_the_exhaustive_recall_and_skips_most_pairs() {
+    let gold = Gold::parse(GOLD, CORPUS.plans()).unwrap();
+    let exhaustive = Matcher::builder().exhaustive(true).build().unwrap().compare(CORPUS.plans());
+    let blocked = comparison(Strategy::Hybrid);
+    let (all, some) = (evaluate(&exhaustive, &gold, &QUERIES), evaluate(&blocked, &gold, &QUERIES));
+    assert!(
+        some.pairwise.recall >= all.pairwise.recall - 0.01,
+        "help: blocking lost recall: {:.3} vs {:.3}",
+        some.pairwise.recall,
+        all.pairwise.recall
+    );
+    assert!(some.pairwise.f1 >= all.pairwise.f1 - 0.01);
+    let candidates = blocked.candidates();
+    assert_eq!(exhaustive.candidates().scored(), candidates.all(), "help: exhaustive scores every pair");
+    assert!(candidates.reduction() > 0.75, "help: reduction {:.3}", candidates.reduction());
+}
+
+#[test]
+fn alignment_does_not_depend_on_the_number_of_threads() {
+    let comparison = comparison(Strategy::Hybrid);
+    let one = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap().install(|| comparison.align());
+    let four = rayon::ThreadPoolBuilder::new().num_threads(4).build().unwrap().install(|| comparison.align());
+    assert_eq!(one, four);
+    let prepared = |threads| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap()
+            .install(|| Matcher::new().compare(CORPUS.plans()).align())
+    };
+    assert_eq!(prepared(1), prepared(3), "help: term ids must not depend on the threads that tokenized");
+}

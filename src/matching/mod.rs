@@ -4,17 +4,21 @@
 //! so that a task bundling several initiatives (5G base stations, charging piles and
 //! smart communities in one) lines up with each of them.
 
+mod blocking;
 mod features;
 mod strategy;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
+
+use rayon::prelude::*;
 
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
 use crate::model::Plan;
 use crate::tokenize::{bundled_aliases, domain_words, Tokenizer};
+use blocking::Blocking;
 use features::{Features, TaskFeatures};
 use strategy::Scored;
 pub use strategy::{Contribution, Strategy, UnknownStrategy};
@@ -58,6 +62,8 @@ pub struct Matcher {
     threshold: f64,
     margin: f64,
     tokenizer: Tokenizer,
+    /// `None`: `align` scores every pair of tasks of different plans.
+    blocking: Option<Blocking>,
 }
 
 impl Default for Matcher {
@@ -73,6 +79,7 @@ pub struct MatcherBuilder {
     threshold: Option<f64>,
     margin: Option<f64>,
     tokenizer: Option<Tokenizer>,
+    exhaustive: bool,
 }
 
 impl MatcherBuilder {
@@ -102,6 +109,14 @@ impl MatcherBuilder {
         self
     }
 
+    /// Whether `align` scores every pair of tasks of different plans instead of the
+    /// candidates an inverted index proposes (default: false). Exhaustive alignment costs
+    /// the square of the corpus; it is the reference blocking is measured against.
+    pub fn exhaustive(mut self, exhaustive: bool) -> MatcherBuilder {
+        self.exhaustive = exhaustive;
+        self
+    }
+
     /// The matcher.
     ///
     /// # Errors
@@ -117,7 +132,13 @@ impl MatcherBuilder {
         if !(0.0..=1.0).contains(&margin) {
             return Err(ConfigError::Margin(margin));
         }
-        Ok(Matcher { strategy, threshold, margin, tokenizer: self.tokenizer.unwrap_or_default() })
+        Ok(Matcher {
+            strategy,
+            threshold,
+            margin,
+            tokenizer: self.tokenizer.unwrap_or_default(),
+            blocking: (!self.exhaustive).then(Blocking::default),
+        })
     }
 }
 
@@ -129,6 +150,7 @@ impl Matcher {
             threshold: Strategy::Hybrid.default_threshold(),
             margin: 0.0,
             tokenizer: Tokenizer::new(),
+            blocking: Some(Blocking::default()),
         }
     }
 
@@ -157,7 +179,13 @@ impl Matcher {
             .chain(bundled_aliases().map(|(_, c)| c.to_string()))
             .collect();
         let domain = features.terms.iter().map(|t| domain.contains(t)).collect();
-        Comparison { plans, features, matcher: self.clone(), domain }
+        let index = features
+            .tasks
+            .iter()
+            .enumerate()
+            .filter_map(|(i, t)| plans.get(t.plan).and_then(|p| p.tasks.get(t.task)).map(|task| (task.id.clone(), i)))
+            .collect();
+        Comparison { plans, features, matcher: self.clone(), domain, index }
     }
 }
 
@@ -263,6 +291,58 @@ pub struct Comparison<'p> {
     matcher: Matcher,
     /// Whether each term id is a domain term.
     domain: Vec<bool>,
+    /// Task id → index in `features.tasks`.
+    index: HashMap<String, usize>,
+}
+
+/// The task pairs `align` scores, against all pairs of tasks of different plans.
+///
+/// # Examples
+///
+/// ```
+/// use cityalign::{Corpus, Matcher};
+///
+/// let corpus = Corpus::bundled()?;
+/// let comparison = Matcher::new().compare(corpus.plans());
+/// let candidates = comparison.candidates();
+/// assert!(candidates.reduction() > 0.5, "help: most pairs are never scored");
+/// assert!(candidates.contains("dongying-2022#16", "binzhou-2023#28"), "help: both build 5G base stations");
+/// # Ok::<(), cityalign::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Candidates<'c> {
+    /// For each task, the later tasks of other plans it is scored against.
+    lists: Vec<Vec<u32>>,
+    index: &'c HashMap<String, usize>,
+    all: u64,
+}
+
+impl Candidates<'_> {
+    /// Pairs scored.
+    pub fn scored(&self) -> u64 {
+        self.lists.iter().map(|l| l.len() as u64).sum()
+    }
+
+    /// Pairs of tasks of different plans.
+    pub fn all(&self) -> u64 {
+        self.all
+    }
+
+    /// The share of pairs never scored.
+    pub fn reduction(&self) -> f64 {
+        if self.all == 0 {
+            0.0
+        } else {
+            1.0 - self.scored() as f64 / self.all as f64
+        }
+    }
+
+    /// Whether the tasks `a` and `b` (by id) are scored against each other.
+    pub fn contains(&self, a: &str, b: &str) -> bool {
+        let (Some(&x), Some(&y)) = (self.index.get(a), self.index.get(b)) else { return false };
+        let (x, y) = (x.min(y), x.max(y));
+        self.lists.get(x).is_some_and(|l| l.binary_search(&(y as u32)).is_ok())
+    }
 }
 
 impl<'p> Comparison<'p> {
@@ -285,10 +365,40 @@ impl<'p> Comparison<'p> {
     }
 
     fn find(&self, task_id: &str) -> Option<&TaskFeatures> {
-        self.features
-            .tasks
-            .iter()
-            .find(|t| self.plans.get(t.plan).and_then(|p| p.tasks.get(t.task)).is_some_and(|x| x.id == task_id))
+        self.index.get(task_id).and_then(|&i| self.features.tasks.get(i))
+    }
+
+    /// For each task, the later tasks of other plans `align` scores it against.
+    fn candidate_lists(&self) -> Vec<Vec<u32>> {
+        let tasks = &self.features.tasks;
+        match self.matcher.blocking {
+            Some(config) => blocking::candidates(&self.features, &self.domain, config),
+            None => (0..tasks.len())
+                .into_par_iter()
+                .map(|i| {
+                    let plan = tasks.get(i).map_or(usize::MAX, |t| t.plan);
+                    (i + 1..tasks.len())
+                        .filter(|&j| tasks.get(j).is_some_and(|t| t.plan != plan))
+                        .map(|j| j as u32)
+                        .collect()
+                })
+                .collect(),
+        }
+    }
+
+    /// The task pairs `align` scores: the candidates of blocking, or every pair of tasks
+    /// of different plans for an exhaustive matcher.
+    pub fn candidates(&self) -> Candidates<'_> {
+        let mut per_plan = vec![0u64; self.plans.len()];
+        for t in &self.features.tasks {
+            if let Some(n) = per_plan.get_mut(t.plan) {
+                *n += 1;
+            }
+        }
+        let total: u64 = per_plan.iter().sum();
+        let same: u64 = per_plan.iter().map(|n| n * n.saturating_sub(1) / 2).sum();
+        let all = total * total.saturating_sub(1) / 2 - same;
+        Candidates { lists: self.candidate_lists(), index: &self.index, all }
     }
 
     fn plan_index(&self, plan_id: &str) -> Option<usize> {
@@ -356,74 +466,65 @@ impl<'p> Comparison<'p> {
         let tasks = &self.features.tasks;
         let scorer = self.matcher.strategy.scorer();
         let (threshold, margin) = (self.matcher.threshold, self.matcher.margin);
-        let mut links: IndexMap<(usize, usize), Link> = IndexMap::new();
-        let mut groups: IndexMap<u32, Vec<usize>> = IndexMap::new();
-        let of_plan = |plan: usize| -> Vec<usize> {
-            (0..tasks.len()).filter(|&i| tasks.get(i).is_some_and(|t| t.plan == plan)).collect()
-        };
-        for p in 0..self.plans.len() {
-            let left = of_plan(p);
-            // Where each task's clauses start in the plan's list of clauses.
-            let offsets = |ids: &[usize]| -> (Vec<usize>, usize) {
-                let mut at = 0;
-                let starts = ids
-                    .iter()
-                    .map(|&i| {
-                        let s = at;
-                        at += tasks.get(i).map_or(0, |t| t.clauses.len());
-                        s
-                    })
-                    .collect();
-                (starts, at)
-            };
-            let (left_start, left_len) = offsets(&left);
-            for q in p + 1..self.plans.len() {
-                let right = of_plan(q);
-                let (right_start, right_len) = offsets(&right);
-                // (score, left task, left clause, right task, right clause) of scored pairs.
-                let mut scored: Vec<(f64, usize, usize, usize, usize)> = Vec::new();
-                let mut best_left = vec![0.0f64; left_len];
-                let mut best_right = vec![0.0f64; right_len];
-                for (x, &i) in left.iter().enumerate() {
-                    for (y, &j) in right.iter().enumerate() {
-                        let (Some(a), Some(b)) = (tasks.get(i), tasks.get(j)) else { continue };
-                        let (ls, rs) =
-                            (left_start.get(x).copied().unwrap_or(0), right_start.get(y).copied().unwrap_or(0));
+        // Where each task's clauses start in the list of all clauses.
+        let mut clause_start = Vec::with_capacity(tasks.len());
+        let mut at = 0usize;
+        for t in tasks {
+            clause_start.push(at);
+            at += t.clauses.len();
+        }
+        // Clause pairs that reach the threshold: (score, task, clause, task, clause), in
+        // task-pair order whatever the number of threads.
+        let candidates = self.candidate_lists();
+        let scored: Vec<(f64, usize, usize, usize, usize)> = candidates
+            .par_iter()
+            .enumerate()
+            .flat_map_iter(|(i, others)| {
+                let mut found = Vec::new();
+                if let Some(a) = tasks.get(i) {
+                    for &j in others {
+                        let Some(b) = tasks.get(j as usize) else { continue };
                         scorer.clause_pairs(&self.features, a, b, &mut |ci, cj, score| {
-                            if let Some(best) = best_left.get_mut(ls + ci) {
-                                *best = best.max(score);
-                            }
-                            if let Some(best) = best_right.get_mut(rs + cj) {
-                                *best = best.max(score);
-                            }
                             if score >= threshold {
-                                scored.push((score, x, ci, y, cj));
+                                found.push((score, i, ci, j as usize, cj));
                             }
                         });
                     }
                 }
-                for (score, x, ci, y, cj) in scored {
-                    let (ls, rs) = (left_start.get(x).copied().unwrap_or(0), right_start.get(y).copied().unwrap_or(0));
-                    let near_best = best_left.get(ls + ci).is_some_and(|b| score >= b - margin)
-                        && best_right.get(rs + cj).is_some_and(|b| score >= b - margin);
-                    let (Some(&i), Some(&j)) = (left.get(x), right.get(y)) else { continue };
-                    let (Some(a), Some(b)) = (tasks.get(i), tasks.get(j)) else { continue };
-                    if !near_best {
-                        continue;
-                    }
-                    let Some(label) = self.label(a, b, Scored { score, clause_a: ci, clause_b: cj }) else { continue };
-                    groups.entry(label).or_default().extend([i, j]);
-                    let link = Link {
-                        a: self.task_ref(a),
-                        b: self.task_ref(b),
-                        score,
-                        label: self.features.terms.get_index(label as usize).cloned().unwrap_or_default(),
-                    };
-                    let entry = links.entry((i, j)).or_insert_with(|| link.clone());
-                    if link.score > entry.score {
-                        *entry = link;
-                    }
-                }
+                found
+            })
+            .collect();
+        // A clause's best score against each other plan. Only pairs above the threshold
+        // can link, and a link must be near its clauses' best, so the best among those
+        // pairs is all that matters.
+        let mut best: HashMap<(usize, usize), f64> = HashMap::new();
+        let global = |task: usize, clause: usize| clause_start.get(task).copied().unwrap_or(0) + clause;
+        let plan_of = |task: usize| tasks.get(task).map_or(usize::MAX, |t| t.plan);
+        for &(score, i, ci, j, cj) in &scored {
+            for key in [(global(i, ci), plan_of(j)), (global(j, cj), plan_of(i))] {
+                let b = best.entry(key).or_insert(0.0);
+                *b = b.max(score);
+            }
+        }
+        let mut links: IndexMap<(usize, usize), Link> = IndexMap::new();
+        let mut groups: IndexMap<u32, Vec<usize>> = IndexMap::new();
+        for (score, i, ci, j, cj) in scored {
+            let near_best = |key| best.get(&key).is_some_and(|b| score >= b - margin);
+            if !near_best((global(i, ci), plan_of(j))) || !near_best((global(j, cj), plan_of(i))) {
+                continue;
+            }
+            let (Some(a), Some(b)) = (tasks.get(i), tasks.get(j)) else { continue };
+            let Some(label) = self.label(a, b, Scored { score, clause_a: ci, clause_b: cj }) else { continue };
+            groups.entry(label).or_default().extend([i, j]);
+            let link = Link {
+                a: self.task_ref(a),
+                b: self.task_ref(b),
+                score,
+                label: self.features.terms.get_index(label as usize).cloned().unwrap_or_default(),
+            };
+            let entry = links.entry((i, j)).or_insert_with(|| link.clone());
+            if link.score > entry.score {
+                *entry = link;
             }
         }
         let mut initiatives: Vec<Initiative> = groups

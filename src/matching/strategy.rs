@@ -402,15 +402,31 @@ impl Scorer for Hybrid {
         b: &TaskFeatures,
         visit: &mut dyn FnMut(usize, usize, f64),
     ) {
-        // The task-level context is computed once per task pair, not per clause pair.
-        let context = Hybrid::context(a, b);
-        for (i, ca) in a.clauses.iter().enumerate() {
-            for (j, cb) in b.clauses.iter().enumerate() {
-                let text = Hybrid::text(features, ca, cb);
-                if Hybrid::blend(text) > 0.0 {
-                    visit(i, j, Hybrid::score(text, &context));
-                }
-            }
+        // Only the clause pairs that could be a clause's best match are scored in full: for
+        // each clause, the clauses of the other task sharing the most terms with it. A pair
+        // sharing no term names no common initiative and is never scored.
+        let shared: Vec<Vec<usize>> =
+            a.clauses.iter().map(|ca| b.clauses.iter().map(|cb| overlap(&ca.set, &cb.set)).collect()).collect();
+        let mut wanted: Vec<(usize, usize)> = Vec::new();
+        for (i, row) in shared.iter().enumerate() {
+            let most = row.iter().copied().max().unwrap_or(0);
+            wanted.extend(row.iter().enumerate().filter(|&(_, &n)| n > 0 && n == most).map(|(j, _)| (i, j)));
+        }
+        for j in 0..b.clauses.len() {
+            let most = shared.iter().filter_map(|row| row.get(j).copied()).max().unwrap_or(0);
+            wanted.extend(
+                shared.iter().enumerate().filter(|(_, row)| most > 0 && row.get(j) == Some(&most)).map(|(i, _)| (i, j)),
+            );
+        }
+        wanted.sort_unstable();
+        wanted.dedup();
+        // The task-level context is computed once per task pair, and only when needed.
+        let mut context = None;
+        for (i, j) in wanted {
+            let (Some(ca), Some(cb)) = (a.clauses.get(i), b.clauses.get(j)) else { continue };
+            let text = Hybrid::text(features, ca, cb);
+            let context = context.get_or_insert_with(|| Hybrid::context(a, b));
+            visit(i, j, Hybrid::score(text, context));
         }
     }
 

@@ -39,15 +39,23 @@ fn row(plans: usize, exhaustive: bool) -> Result<String, String> {
     let started = Instant::now();
     let (parsed, off) = synthetic::parse(&generated);
     let parse = started.elapsed().as_secs_f64();
+    let after_parse = peak_mb();
     let tasks: usize = parsed.iter().map(|p| p.tasks.len()).sum();
 
     let matcher = Matcher::builder().exhaustive(exhaustive).build().map_err(|e| e.to_string())?;
     let started = Instant::now();
     let comparison = matcher.compare(&parsed);
     let prepare = started.elapsed().as_secs_f64();
+    let after_prepare = peak_mb();
     let started = Instant::now();
     let alignment = comparison.align();
     let align = started.elapsed().as_secs_f64();
+    eprintln!(
+        "peak MB after parse {after_parse:.0}, prepare {after_prepare:.0}, align {:.0}; {} links, {} memberships",
+        peak_mb(),
+        alignment.links.len(),
+        alignment.initiatives.iter().map(|i| i.members.len()).sum::<usize>()
+    );
 
     // Pair recall of blocking on the known alignment: pairs of tasks made from the same
     // bundled task, sampled up to 50 per source (every pair for small corpora).

@@ -121,6 +121,8 @@ pub(crate) fn bigrams(text: &str) -> Vec<u32> {
     }
     grams.sort_unstable();
     grams.dedup();
+    // A national corpus holds millions of these: no spare capacity.
+    grams.shrink_to_fit();
     grams
 }
 
@@ -140,6 +142,7 @@ fn clause_features(terms: &mut IndexSet<String>, tokenizer: &Tokenizer, text: &s
             _ => counts.push((id, 1)),
         }
     }
+    counts.shrink_to_fit();
     ClauseFeatures {
         bigrams: bigrams(text),
         set: counts.iter().map(|(id, _)| *id).collect(),
@@ -224,24 +227,27 @@ impl Features {
             .enumerate()
             .flat_map(|(p, plan)| plan.tasks.iter().enumerate().map(move |(t, task)| (p, t, task)))
             .collect();
-        let local: Vec<(IndexSet<String>, TaskFeatures)> = work
-            .par_iter()
-            .map(|&(p, t, task)| {
-                let mut own = IndexSet::new();
-                let features = task_features(&mut own, tokenizer, p, t, task);
-                (own, features)
-            })
-            .collect();
         let mut terms = IndexSet::new();
-        let mut tasks = Vec::with_capacity(local.len());
-        for (own, mut features) in local {
-            let global: Vec<u32> = own.into_iter().map(|term| intern(&mut terms, term)).collect();
-            for clause in features.clauses.iter_mut().chain([&mut features.whole, &mut features.heading]) {
-                remap(clause, &global);
+        let mut tasks = Vec::with_capacity(work.len());
+        // In chunks, so that only one chunk's own term sets are alive at a time.
+        for chunk in work.chunks(4096) {
+            let local: Vec<(IndexSet<String>, TaskFeatures)> = chunk
+                .par_iter()
+                .map(|&(p, t, task)| {
+                    let mut own = IndexSet::new();
+                    let features = task_features(&mut own, tokenizer, p, t, task);
+                    (own, features)
+                })
+                .collect();
+            for (own, mut features) in local {
+                let global: Vec<u32> = own.into_iter().map(|term| intern(&mut terms, term)).collect();
+                for clause in features.clauses.iter_mut().chain([&mut features.whole, &mut features.heading]) {
+                    remap(clause, &global);
+                }
+                features.metrics = features.metrics.iter().filter_map(|&id| global.get(id as usize).copied()).collect();
+                features.metrics.sort_unstable();
+                tasks.push(features);
             }
-            features.metrics = features.metrics.iter().filter_map(|&id| global.get(id as usize).copied()).collect();
-            features.metrics.sort_unstable();
-            tasks.push(features);
         }
         let mut df = vec![0u32; terms.len()];
         let mut clauses = 0;

@@ -295,6 +295,27 @@ pub struct Comparison<'p> {
     index: HashMap<String, usize>,
 }
 
+/// A clause pair above the threshold, packed: a national corpus has tens of millions.
+#[derive(Debug, Clone, Copy)]
+struct ScoredPair {
+    score: f64,
+    a: u32,
+    b: u32,
+    clause_a: u32,
+    clause_b: u32,
+}
+
+impl ScoredPair {
+    fn new(score: f64, a: usize, clause_a: usize, b: usize, clause_b: usize) -> ScoredPair {
+        let narrow = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+        ScoredPair { score, a: narrow(a), b: narrow(b), clause_a: narrow(clause_a), clause_b: narrow(clause_b) }
+    }
+
+    fn indices(&self) -> (usize, usize, usize, usize) {
+        (self.a as usize, self.clause_a as usize, self.b as usize, self.clause_b as usize)
+    }
+}
+
 /// The task pairs `align` scores, against all pairs of tasks of different plans.
 ///
 /// # Examples
@@ -473,10 +494,10 @@ impl<'p> Comparison<'p> {
             clause_start.push(at);
             at += t.clauses.len();
         }
-        // Clause pairs that reach the threshold: (score, task, clause, task, clause), in
-        // task-pair order whatever the number of threads.
+        // Clause pairs that reach the threshold, in task-pair order whatever the number of
+        // threads; packed small, as a national corpus has tens of millions of them.
         let candidates = self.candidate_lists();
-        let scored: Vec<(f64, usize, usize, usize, usize)> = candidates
+        let scored: Vec<ScoredPair> = candidates
             .par_iter()
             .enumerate()
             .flat_map_iter(|(i, others)| {
@@ -486,7 +507,7 @@ impl<'p> Comparison<'p> {
                         let Some(b) = tasks.get(j as usize) else { continue };
                         scorer.clause_pairs(&self.features, a, b, &mut |ci, cj, score| {
                             if score >= threshold {
-                                found.push((score, i, ci, j as usize, cj));
+                                found.push(ScoredPair::new(score, i, ci, j as usize, cj));
                             }
                         });
                     }
@@ -494,25 +515,33 @@ impl<'p> Comparison<'p> {
                 found
             })
             .collect();
-        // A clause's best score against each other plan. Only pairs above the threshold
-        // can link, and a link must be near its clauses' best, so the best among those
-        // pairs is all that matters.
-        let mut best: HashMap<(usize, usize), f64> = HashMap::new();
+        drop(candidates);
+        // A clause's best score against each other plan, as (clause, plan) → score sorted
+        // by key. Only pairs above the threshold can link, and a link must be near its
+        // clauses' best, so the best among those pairs is all that matters.
         let global = |task: usize, clause: usize| clause_start.get(task).copied().unwrap_or(0) + clause;
         let plan_of = |task: usize| tasks.get(task).map_or(usize::MAX, |t| t.plan);
-        for &(score, i, ci, j, cj) in &scored {
-            for key in [(global(i, ci), plan_of(j)), (global(j, cj), plan_of(i))] {
-                let b = best.entry(key).or_insert(0.0);
-                *b = b.max(score);
-            }
-        }
+        let key = |clause: usize, plan: usize| ((clause as u64) << 32) | (plan as u64 & 0xffff_ffff);
+        let mut best: Vec<(u64, f64)> = scored
+            .iter()
+            .flat_map(|p| {
+                let (i, ci, j, cj) = p.indices();
+                [(key(global(i, ci), plan_of(j)), p.score), (key(global(j, cj), plan_of(i)), p.score)]
+            })
+            .collect();
+        best.par_sort_unstable_by(|x, y| x.0.cmp(&y.0).then(y.1.total_cmp(&x.1)));
+        best.dedup_by_key(|e| e.0);
+        best.shrink_to_fit();
+        let best_of = |k: u64| best.binary_search_by_key(&k, |e| e.0).ok().and_then(|at| best.get(at)).map(|e| e.1);
         let mut links: IndexMap<(usize, usize), Link> = IndexMap::new();
         let mut groups: IndexMap<u32, Vec<usize>> = IndexMap::new();
-        for (score, i, ci, j, cj) in scored {
-            let near_best = |key| best.get(&key).is_some_and(|b| score >= b - margin);
-            if !near_best((global(i, ci), plan_of(j))) || !near_best((global(j, cj), plan_of(i))) {
+        for pair in scored {
+            let (i, ci, j, cj) = pair.indices();
+            let near_best = |k| best_of(k).is_some_and(|b| pair.score >= b - margin);
+            if !near_best(key(global(i, ci), plan_of(j))) || !near_best(key(global(j, cj), plan_of(i))) {
                 continue;
             }
+            let score = pair.score;
             let (Some(a), Some(b)) = (tasks.get(i), tasks.get(j)) else { continue };
             let Some(label) = self.label(a, b, Scored { score, clause_a: ci, clause_b: cj }) else { continue };
             groups.entry(label).or_default().extend([i, j]);

@@ -90,7 +90,8 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Options>, Str
 fn run(o: Options) -> Result<String, String> {
     let mut corpus = if o.only { Corpus::new() } else { Corpus::bundled().map_err(|e| e.to_string())? };
     for (i, path) in o.plans.iter().enumerate() {
-        if o.plans.len() > 20 && (i + 1) % 10 == 0 {
+        // Ten progress lines at most.
+        if o.plans.len() > 20 && (i + 1) % (o.plans.len() / 10).max(1) == 0 {
             eprintln!("parsed {}/{} plans", i + 1, o.plans.len());
         }
         corpus.add_file(path).map_err(|e| e.to_string())?;

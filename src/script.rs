@@ -15,9 +15,23 @@ static TABLE: LazyLock<Vec<(char, char)>> = LazyLock::new(|| {
     table
 });
 
+/// One bit per character of the Basic Multilingual Plane: whether it has an entry, so
+/// that the common case, a character with none, costs one load.
+static HAS_ENTRY: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut bits = vec![0u64; 0x10000 / 64];
+    for &(t, _) in TABLE.iter() {
+        let c = t as usize;
+        if let Some(word) = bits.get_mut(c / 64) {
+            *word |= 1 << (c % 64);
+        }
+    }
+    bits
+});
+
 /// The simplified form of `c`, or `c`.
 pub(crate) fn simplified(c: char) -> char {
-    if c < '\u{4e00}' {
+    let code = c as usize;
+    if c < '\u{4e00}' || HAS_ENTRY.get(code / 64).is_none_or(|word| word & (1 << (code % 64)) == 0) {
         return c;
     }
     TABLE.binary_search_by_key(&c, |&(t, _)| t).ok().and_then(|i| TABLE.get(i)).map_or(c, |&(_, s)| s)

@@ -5,6 +5,7 @@
 //! 市大/数据/局); the bundled dictionary keeps them whole. Building a dictionary takes
 //! about 150 ms, so the default tokenizer is built once per process and shared.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::sync::{Arc, LazyLock};
@@ -136,8 +137,7 @@ impl Tokenizer {
         // word, then map back.
         // Traditional characters fold to simplified ones of the same length, so the
         // offsets below still hold.
-        let squeezed: String =
-            text.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').map(crate::script::simplified).collect();
+        let squeezed = squeeze(text);
         let mut origin = Vec::with_capacity(squeezed.len() + 1);
         for (at, c) in text.char_indices() {
             if !c.is_whitespace() && c != '\u{3000}' {
@@ -159,7 +159,15 @@ impl Tokenizer {
 
     /// The content terms of `text`, canonical, in order (repeats kept).
     pub fn terms(&self, text: &str) -> Vec<String> {
-        self.tokens(text).into_iter().filter(|t| t.kind == TokenKind::Content).map(|t| t.term).collect()
+        // The hot path of preparing a corpus: no spans, so no map back to `text`.
+        let squeezed = squeeze(text);
+        self.inner
+            .jieba
+            .cut(&squeezed, true)
+            .into_iter()
+            .filter(|t| self.kind_of(t.word) == TokenKind::Content)
+            .map(|t| self.canonical(t.word).to_string())
+            .collect()
     }
 
     fn kind_of(&self, word: &str) -> TokenKind {
@@ -178,6 +186,16 @@ impl Tokenizer {
             TokenKind::Content
         }
     }
+}
+
+/// `text` without white space and with traditional characters folded to simplified ones
+/// of the same length; borrowed when there is nothing to change.
+fn squeeze(text: &str) -> Cow<'_, str> {
+    let is_gap = |c: char| c.is_whitespace() || c == '\u{3000}';
+    if !text.chars().any(|c| is_gap(c) || crate::script::simplified(c) != c) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.chars().filter(|&c| !is_gap(c)).map(crate::script::simplified).collect())
 }
 
 /// Builds a [`Tokenizer`]: the bundled lists plus words, aliases and stop words of your

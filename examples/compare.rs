@@ -89,12 +89,13 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Options>, Str
 
 fn run(o: Options) -> Result<String, String> {
     let mut corpus = if o.only { Corpus::new() } else { Corpus::bundled().map_err(|e| e.to_string())? };
-    for (i, path) in o.plans.iter().enumerate() {
-        // Ten progress lines at most.
-        if o.plans.len() > 20 && (i + 1) % (o.plans.len() / 10).max(1) == 0 {
-            eprintln!("parsed {}/{} plans", i + 1, o.plans.len());
+    // Parsed in parallel, a tenth at a time so that a long run shows its progress.
+    let step = (o.plans.len() / 10).max(20);
+    for (k, chunk) in o.plans.chunks(step).enumerate() {
+        corpus.extend(Corpus::from_files(chunk).map_err(|e| e.to_string())?);
+        if o.plans.len() > step {
+            eprintln!("parsed {}/{} plans", (k * step + chunk.len()), o.plans.len());
         }
-        corpus.add_file(path).map_err(|e| e.to_string())?;
     }
     if o.plans.len() > 20 {
         eprintln!("aligning {} plans", corpus.len());

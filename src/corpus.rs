@@ -2,6 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::error::{ErrorKind, Result};
 use crate::model::Plan;
 use crate::parse::Parser;
@@ -75,12 +77,11 @@ impl Corpus {
     /// # Errors
     ///
     /// The first file that cannot be read or parsed, with its name.
-    pub fn from_files<P: AsRef<Path>>(paths: impl IntoIterator<Item = P>) -> Result<Corpus> {
-        let mut corpus = Corpus::new();
-        for path in paths {
-            corpus.add_file(path)?;
-        }
-        Ok(corpus)
+    pub fn from_files<P: AsRef<Path> + Sync>(paths: impl IntoIterator<Item = P>) -> Result<Corpus> {
+        let paths: Vec<P> = paths.into_iter().collect();
+        // Files are read and parsed in parallel; the corpus keeps the order given.
+        let plans: Result<Vec<Plan>> = paths.par_iter().map(|path| read_plan(path.as_ref())).collect();
+        Ok(Corpus { plans: plans? })
     }
 
     /// Reads and parses every `.txt` file of a directory, in name order.
@@ -98,10 +99,13 @@ impl Corpus {
     ///
     /// As [`Parser::parse_file`].
     pub fn add_file(&mut self, path: impl AsRef<Path>) -> Result<&Plan> {
-        let path = path.as_ref();
-        let id = path.file_stem().map_or_else(|| "plan".to_string(), |s| s.to_string_lossy().into_owned());
-        self.push(Parser::new().id(id).parse_file(path)?);
+        self.push(read_plan(path.as_ref())?);
         self.plans.last().ok_or_else(|| ErrorKind::Empty.into())
+    }
+
+    /// Adds the plans of another corpus, in order.
+    pub fn extend(&mut self, other: Corpus) {
+        self.plans.extend(other.plans);
     }
 
     /// Adds a plan.
@@ -133,6 +137,12 @@ impl Corpus {
     pub fn is_empty(&self) -> bool {
         self.plans.is_empty()
     }
+}
+
+/// A plan file parsed with its file name without extension as id.
+fn read_plan(path: &Path) -> Result<Plan> {
+    let id = path.file_stem().map_or_else(|| "plan".to_string(), |s| s.to_string_lossy().into_owned());
+    Parser::new().id(id).parse_file(path)
 }
 
 /// The `.txt` files of `dir`, in name order.

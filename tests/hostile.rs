@@ -185,3 +185,21 @@ fn every_public_type_can_cross_threads() {
     send_sync::<UnknownStrategy>();
     send_sync::<DateParseError>();
 }
+
+#[test]
+fn a_directory_of_plans_reads_in_name_order_and_names_a_bad_file() {
+    let dir = std::env::temp_dir().join(format!("cityalign-dir-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for (name, plan) in [("b-city", &BUNDLED[1]), ("a-city", &BUNDLED[0]), ("c-city", &BUNDLED[2])] {
+        std::fs::write(dir.join(format!("{name}.txt")), plan.text).unwrap();
+    }
+    std::fs::write(dir.join("notes.md"), "not a plan").unwrap();
+    let corpus = cityalign::Corpus::from_dir(&dir).unwrap();
+    let ids: Vec<&str> = corpus.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, ["a-city", "b-city", "c-city"], "help: only .txt files, in name order");
+    assert_eq!(corpus.plans()[0].tasks.len(), Plan::parse(BUNDLED[0].text).unwrap().tasks.len());
+    std::fs::write(dir.join("d-broken.txt"), [0xff, 0xfe, 0xfd]).unwrap();
+    let err = cityalign::Corpus::from_dir(&dir).unwrap_err();
+    assert!(err.to_string().contains("d-broken.txt"), "help: {err}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

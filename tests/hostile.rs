@@ -203,3 +203,21 @@ fn a_directory_of_plans_reads_in_name_order_and_names_a_bad_file() {
     assert!(err.to_string().contains("d-broken.txt"), "help: {err}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Inputs the fuzzers found, kept so that what they exposed stays fixed.
+#[test]
+fn fuzz_findings_stay_fixed() {
+    // Broken UTF-8 that is valid GB18030: it decodes (to mojibake) and the plan's spans
+    // index the decoded text, not the bytes. The parse target once assumed UTF-8 here.
+    let mut bytes = vec![40, 49, 41, 229, 138, 229, 183, 165, 228, 189, 156, 228, 191, 157, 233];
+    bytes.extend(std::iter::repeat_n(194u8, 66));
+    bytes.extend([154, 156, 168, 230, 153, 135]);
+    let (text, encoding) = cityalign::decode(&bytes).unwrap();
+    assert_eq!(encoding, cityalign::Encoding::Gb18030);
+    let plan = Parser::new().parse_bytes(&bytes).unwrap();
+    assert_eq!(plan.source_len, text.len());
+    assert!(plan.segments_tile());
+    for task in &plan.tasks {
+        assert!(task.span.slice(&text).is_some());
+    }
+}

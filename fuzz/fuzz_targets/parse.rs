@@ -3,7 +3,7 @@
 
 #![no_main]
 
-use cityalign::{ErrorKind, Parser, Plan};
+use cityalign::{decode, ErrorKind, Parser, Plan};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|bytes: &[u8]| {
@@ -16,9 +16,11 @@ fuzz_target!(|bytes: &[u8]| {
             return;
         }
     };
-    let text = std::str::from_utf8(bytes).unwrap();
+    // Spans index the decoded text (UTF-8 as is, or GB18030 decoded).
+    let text = decode(bytes).unwrap().0;
+    let text = text.as_ref();
     assert!(plan.segments_tile());
-    assert_eq!(plan.source_len, bytes.len());
+    assert_eq!(plan.source_len, text.len());
     for task in &plan.tasks {
         assert!(task.span.slice(text).is_some());
         for unit in &task.units {

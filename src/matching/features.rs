@@ -132,7 +132,12 @@ fn intern(terms: &mut IndexSet<String>, term: String) -> u32 {
 }
 
 fn clause_features(terms: &mut IndexSet<String>, tokenizer: &Tokenizer, text: &str) -> ClauseFeatures {
-    let mut ids: Vec<u32> = tokenizer.terms(text).into_iter().map(|t| intern(terms, t)).collect();
+    let mut ids: Vec<u32> = Vec::new();
+    tokenizer.each_term(text, |t| {
+        // Look up before allocating: most terms are already known.
+        let id = terms.get_index_of(t).unwrap_or_else(|| terms.insert_full(t.to_string()).0);
+        ids.push(u32::try_from(id).unwrap_or(u32::MAX));
+    });
     let len = ids.len() as u32;
     ids.sort_unstable();
     let mut counts: Vec<(u32, u32)> = Vec::new();

@@ -221,3 +221,14 @@ fn fuzz_findings_stay_fixed() {
         assert!(task.span.slice(&text).is_some());
     }
 }
+
+#[test]
+fn a_huge_target_survives_a_json_round_trip() {
+    // Found by the parse fuzzer: 4.4444444444444444e24 came back one unit in the last
+    // place off. serde_json reads floats exactly only with its `float_roundtrip` feature,
+    // which readers of the export should enable too.
+    let plan = Plan::parse("一、主要任务\n1.新建基站4444444444444444444444444个。\n").unwrap();
+    assert_eq!(plan.tasks[0].targets[0].value, 4_444_444_444_444_444_444_444_444.0);
+    let back: Plan = serde_json::from_str(&serde_json::to_string(&plan).unwrap()).unwrap();
+    assert_eq!(back, plan);
+}

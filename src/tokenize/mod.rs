@@ -8,7 +8,6 @@
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::{Arc, LazyLock};
 
 use jieba_rs::Jieba;
@@ -65,35 +64,10 @@ pub struct Token<'t> {
     pub byte_end: usize,
 }
 
-/// FxHash (as in rustc) for the stop-word and alias tables: they are looked up once per
-/// word of every plan, and their keys come from the dictionaries, never from the input,
-/// so SipHash's protection against chosen collisions buys nothing here.
-#[derive(Default, Clone, Copy)]
-struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            if let Some(w) = word.get_mut(..chunk.len()) {
-                w.copy_from_slice(chunk);
-            }
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type Fx = BuildHasherDefault<FxHasher>;
-
 struct Inner {
     jieba: Jieba,
-    stop: HashSet<String, Fx>,
-    aliases: HashMap<String, String, Fx>,
+    stop: HashSet<String>,
+    aliases: HashMap<String, String>,
 }
 
 /// Segments text into words and content terms. Cheap to clone: clones share the
@@ -269,7 +243,7 @@ impl TokenizerBuilder {
     /// Builds the tokenizer (about 150 ms: keep it and clone it).
     pub fn build(&self) -> Tokenizer {
         let mut jieba = Jieba::new();
-        let mut aliases: HashMap<String, String, Fx> =
+        let mut aliases: HashMap<String, String> =
             bundled_aliases().map(|(a, c)| (a.to_string(), c.to_string())).collect();
         aliases.extend(self.aliases.iter().cloned());
         let mut words: Vec<String> = domain_words().map(str::to_string).collect();

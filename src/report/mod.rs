@@ -133,24 +133,26 @@ impl ComparisonTable {
     pub fn new(comparison: &Comparison<'_>, alignment: &Alignment) -> ComparisonTable {
         let plans = comparison.plans();
         let columns = plans.iter().map(|p| Column { plan: p.id.clone(), city: p.city.clone() }).collect();
+        // Task id → (column, task), so that a row costs its members, not plans × members.
+        let tasks: std::collections::HashMap<&str, (usize, &Plan, &Task)> = plans
+            .iter()
+            .enumerate()
+            .flat_map(|(c, plan)| plan.tasks.iter().map(move |t| (t.id.as_str(), (c, *plan, t))))
+            .collect();
         let rows = alignment
             .initiatives
             .iter()
             .filter(|i| i.plans().len() >= 2)
-            .map(|initiative| Row {
-                label: initiative.label.clone(),
-                cells: plans
-                    .iter()
-                    .map(|plan| {
-                        initiative
-                            .members
-                            .iter()
-                            .filter(|m| m.plan == plan.id)
-                            .filter_map(|m| plan.task(&m.task))
-                            .map(|task| entry(plan, task, &initiative.label))
-                            .collect()
-                    })
-                    .collect(),
+            .map(|initiative| {
+                let mut cells: Vec<Vec<Entry>> = vec![Vec::new(); plans.len()];
+                for m in &initiative.members {
+                    if let Some(&(c, plan, task)) = tasks.get(m.task.as_str()).filter(|(_, p, _)| p.id == m.plan) {
+                        if let Some(cell) = cells.get_mut(c) {
+                            cell.push(entry(plan, task, &initiative.label));
+                        }
+                    }
+                }
+                Row { label: initiative.label.clone(), cells }
             })
             .collect();
         ComparisonTable { columns, rows }

@@ -13,7 +13,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use cityalign::{plan_files, ComparisonTable, Corpus, Export, HtmlReport, Matcher, Strategy};
+use cityalign::{plan_files, ComparisonTable, Corpus, Export, HtmlReport, Matcher, Strategy, Tokenizer};
 
 const HELP: &str = "\
 compare — line up the initiatives of Chinese cities' digital-government plans
@@ -88,6 +88,8 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Options>, Str
 }
 
 fn run(o: Options) -> Result<String, String> {
+    // The dictionary builds while the plans are read and parsed.
+    let dictionary = std::thread::spawn(Tokenizer::new);
     let mut corpus = if o.only { Corpus::new() } else { Corpus::bundled().map_err(|e| e.to_string())? };
     // Parsed in parallel, a tenth at a time so that a long run shows its progress.
     let step = (o.plans.len() / 10).max(20);
@@ -103,7 +105,8 @@ fn run(o: Options) -> Result<String, String> {
     if corpus.len() < 2 {
         return Err(format!("{} plan(s) to compare: give at least two", corpus.len()));
     }
-    let mut builder = Matcher::builder().strategy(o.strategy);
+    let tokenizer = dictionary.join().map_err(|_| "the dictionary could not be built".to_string())?;
+    let mut builder = Matcher::builder().strategy(o.strategy).tokenizer(tokenizer);
     if let Some(t) = o.threshold {
         builder = builder.threshold(t);
     }

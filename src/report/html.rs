@@ -1,7 +1,7 @@
 //! A self-contained HTML report: one file with inline CSS and SVG, no script and no
 //! network, that opens offline in any browser.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 
 use super::{concerns, short_number, target_summary};
@@ -101,18 +101,36 @@ impl<'c, 'p> HtmlReport<'c, 'p> {
         self.alignment.initiatives.iter().filter(|i| i.plans().len() >= 2).collect()
     }
 
-    fn cell(&self, initiative: &Initiative, plan: &'p Plan) -> Cell<'p> {
-        let tasks: Vec<&'p Task> =
-            initiative.members.iter().filter(|m| m.plan == plan.id).filter_map(|m| plan.task(&m.task)).collect();
-        let strength = self
-            .alignment
-            .links
+    /// Each initiative's cell in each plan, built once for every section: the members
+    /// grouped by plan, and the best score of the initiative's links that touch them.
+    fn cells(&self, initiatives: &[&Initiative]) -> Vec<Vec<Cell<'p>>> {
+        let plans = self.comparison.plans();
+        let tasks: HashMap<&str, (usize, &'p Task)> = plans
             .iter()
-            .filter(|l| l.label == initiative.label)
-            .filter(|l| tasks.iter().any(|t| t.id == l.a.task || t.id == l.b.task))
-            .map(|l| l.score)
-            .fold(0.0, f64::max);
-        Cell { tasks, strength }
+            .enumerate()
+            .flat_map(|(c, plan)| plan.tasks.iter().map(move |t| (t.id.as_str(), (c, t))))
+            .collect();
+        let mut best: HashMap<(&str, &str), f64> = HashMap::new();
+        for link in &self.alignment.links {
+            for task in [link.a.task.as_str(), link.b.task.as_str()] {
+                let score = best.entry((link.label.as_str(), task)).or_insert(0.0);
+                *score = score.max(link.score);
+            }
+        }
+        initiatives
+            .iter()
+            .map(|initiative| {
+                let mut row: Vec<Cell<'p>> = plans.iter().map(|_| Cell { tasks: Vec::new(), strength: 0.0 }).collect();
+                for m in &initiative.members {
+                    let Some(&(c, task)) = tasks.get(m.task.as_str()) else { continue };
+                    let Some(cell) = row.get_mut(c) else { continue };
+                    cell.tasks.push(task);
+                    let score = best.get(&(initiative.label.as_str(), task.id.as_str())).copied().unwrap_or(0.0);
+                    cell.strength = cell.strength.max(score);
+                }
+                row
+            })
+            .collect()
     }
 
     /// The page.
@@ -137,11 +155,12 @@ impl<'c, 'p> HtmlReport<'c, 'p> {
             matcher.threshold()
         );
         out.push_str("<nav><a href=\"#coverage\">Coverage</a> · <a href=\"#targets\">Targets</a> · <a href=\"#timeline\">Timeline</a> · <a href=\"#departments\">Departments</a> · <a href=\"#details\">Details</a></nav>\n");
-        self.coverage(&mut out, &initiatives);
-        self.target_charts(&mut out, &initiatives);
+        let cells = self.cells(&initiatives);
+        self.coverage(&mut out, &initiatives, &cells);
+        self.target_charts(&mut out, &initiatives, &cells);
         self.timeline(&mut out);
-        self.departments(&mut out, &initiatives);
-        self.details(&mut out, &initiatives);
+        self.departments(&mut out, &initiatives, &cells);
+        self.details(&mut out, &initiatives, &cells);
         out.push_str("</body>\n</html>\n");
         out
     }
@@ -159,15 +178,14 @@ impl<'c, 'p> HtmlReport<'c, 'p> {
         out.push_str("</tr></thead>\n");
     }
 
-    fn coverage(&self, out: &mut String, initiatives: &[&Initiative]) {
+    fn coverage(&self, out: &mut String, initiatives: &[&Initiative], cells: &[Vec<Cell<'p>>]) {
         out.push_str("<h2 id=\"coverage\">Coverage: initiatives × plans</h2>\n");
         out.push_str("<p class=\"legend\">Shade: the best alignment score of the plan's tasks on the initiative <span style=\"background:hsl(212,70%,90%)\"></span>weak <span style=\"background:hsl(212,70%,40%)\"></span>strong. Numbers: the plan's targets on it. Click a cell for the tasks.</p>\n<table class=\"heatmap\">\n");
         self.header_row(out, "initiative");
         out.push_str("<tbody>\n");
-        for (r, initiative) in initiatives.iter().enumerate() {
+        for (r, (initiative, row)) in initiatives.iter().zip(cells).enumerate() {
             let _ = write!(out, "<tr class=\"initiative\"><th>{}</th>", esc(&initiative.label));
-            for (c, plan) in self.comparison.plans().iter().enumerate() {
-                let cell = self.cell(initiative, plan);
+            for (c, cell) in row.iter().enumerate() {
                 if cell.tasks.is_empty() {
                     out.push_str("<td class=\"cell\"></td>");
                     continue;
@@ -194,14 +212,14 @@ impl<'c, 'p> HtmlReport<'c, 'p> {
 
     /// One horizontal bar chart per initiative and measure that two or more plans set a
     /// number for; bars coloured by new (新建) or cumulative (累计).
-    fn target_charts(&self, out: &mut String, initiatives: &[&Initiative]) {
+    fn target_charts(&self, out: &mut String, initiatives: &[&Initiative], cells: &[Vec<Cell<'p>>]) {
         out.push_str("<h2 id=\"targets\">Numeric targets</h2>\n<p class=\"legend\"><span style=\"background:#3a7bd5\"></span>new (新建) <span style=\"background:#e8913a\"></span>cumulative (累计) <span style=\"background:#98a2b3\"></span>unstated</p>\n");
         let mut charts = 0;
-        for initiative in initiatives {
+        for (initiative, row) in initiatives.iter().zip(cells) {
             // measure → bars (plan, value, accrual, text)
             let mut by_measure: BTreeMap<&str, Vec<(String, f64, Accrual, String)>> = BTreeMap::new();
-            for plan in self.comparison.plans() {
-                for task in self.cell(initiative, plan).tasks {
+            for (plan, cell) in self.comparison.plans().iter().zip(row) {
+                for task in &cell.tasks {
                     for target in
                         task.targets.iter().filter(|g| concerns(g, &initiative.label) && !g.measure.is_empty())
                     {
@@ -300,15 +318,14 @@ impl<'c, 'p> HtmlReport<'c, 'p> {
     }
 
     /// The canonical departments that lead each initiative in each plan.
-    fn departments(&self, out: &mut String, initiatives: &[&Initiative]) {
+    fn departments(&self, out: &mut String, initiatives: &[&Initiative], cells: &[Vec<Cell<'p>>]) {
         out.push_str("<h2 id=\"departments\">Lead departments</h2>\n<p class=\"legend\">The canonical department of each task's lead unit (or its first unit): the same office under different names in different cities.</p>\n<table class=\"departments\">\n");
         self.header_row(out, "initiative");
         out.push_str("<tbody>\n");
-        for initiative in initiatives {
+        for (initiative, row) in initiatives.iter().zip(cells) {
             let _ = write!(out, "<tr><th>{}</th>", esc(&initiative.label));
-            for plan in self.comparison.plans() {
-                let mut leads: Vec<Department> = self
-                    .cell(initiative, plan)
+            for cell in row {
+                let mut leads: Vec<Department> = cell
                     .tasks
                     .iter()
                     .flat_map(|t| {
@@ -337,13 +354,12 @@ impl<'c, 'p> HtmlReport<'c, 'p> {
 
     /// For every cell, its tasks in full; for every link between two of the initiative's
     /// tasks, the matched clauses highlighted and the score broken down.
-    fn details(&self, out: &mut String, initiatives: &[&Initiative]) {
+    fn details(&self, out: &mut String, initiatives: &[&Initiative], cells: &[Vec<Cell<'p>>]) {
         out.push_str("<h2 id=\"details\">Details</h2>\n");
         let plans = self.comparison.plans();
-        for (r, initiative) in initiatives.iter().enumerate() {
+        for (r, (initiative, row)) in initiatives.iter().zip(cells).enumerate() {
             let _ = writeln!(out, "<h3>{}</h3>", esc(&initiative.label));
-            for (c, plan) in plans.iter().enumerate() {
-                let cell = self.cell(initiative, plan);
+            for (c, (plan, cell)) in plans.iter().zip(row).enumerate() {
                 if cell.tasks.is_empty() {
                     continue;
                 }

@@ -133,7 +133,7 @@ fn intern(terms: &mut IndexSet<String>, term: String) -> u32 {
 
 fn clause_features(terms: &mut IndexSet<String>, tokenizer: &Tokenizer, text: &str) -> ClauseFeatures {
     let mut ids: Vec<u32> = Vec::new();
-    tokenizer.each_term(text, |t| {
+    tokenizer.for_each_term(text, |t| {
         // Look up before allocating: most terms are already known.
         let id = terms.get_index_of(t).unwrap_or_else(|| terms.insert_full(t.to_string()).0);
         ids.push(u32::try_from(id).unwrap_or(u32::MAX));

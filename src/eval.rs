@@ -244,7 +244,7 @@ pub fn evaluate(comparison: &Comparison<'_>, gold: &Gold, queries: &[&str]) -> S
             initiative.members.iter().filter(|m| m.required).map(|m| m.task.as_str()).collect();
         let optional: HashSet<&str> =
             initiative.members.iter().filter(|m| !m.required).map(|m| m.task.as_str()).collect();
-        let found: Vec<String> = comparison.query(term).into_iter().map(|h| h.task.task).collect();
+        let found: Vec<String> = comparison.query(term).into_iter().map(|h| h.task.task.to_string()).collect();
         let counted: Vec<&str> = found.iter().map(String::as_str).filter(|t| !optional.contains(t)).collect();
         let hits = counted.iter().filter(|t| relevant.contains(*t)).count();
         scores.queries.insert(term.to_string(), Prf::from_counts(hits, counted.len(), relevant.len()));

@@ -52,7 +52,7 @@ mod tokenize;
 pub use corpus::{plan_files, BundledPlan, Corpus, BUNDLED};
 pub use error::{Error, ErrorKind, Result};
 pub use matching::{
-    Alignment, Candidate, Candidates, Comparison, ConfigError, Contribution, Hit, Initiative, Link, Matcher,
+    Alignment, Candidate, Candidates, Comparison, ConfigError, Contribution, Hit, Id, Initiative, Link, Matcher,
     MatcherBuilder, Strategy, TaskRef, UnknownStrategy,
 };
 pub use model::{

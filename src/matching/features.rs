@@ -9,21 +9,40 @@ use rayon::prelude::*;
 use crate::model::{Department, Plan, Role, Task};
 use crate::tokenize::Tokenizer;
 
-/// A clause ready for scoring.
+/// A clause ready for scoring. A national corpus holds millions: boxed slices without
+/// spare capacity, the term lists side by side rather than as padded tuples.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct ClauseFeatures {
     /// Distinct character bigrams, sorted.
-    pub bigrams: Vec<u32>,
+    pub bigrams: Box<[u32]>,
     /// Distinct term ids, sorted.
-    pub set: Vec<u32>,
-    /// Term ids with their counts, sorted by id.
-    pub counts: Vec<(u32, u32)>,
+    pub set: Box<[u32]>,
+    /// How often each term of `set` occurs.
+    pub tf: Box<[u32]>,
+    /// The TF-IDF weight of each term of `set`; unit length.
+    pub weights: Box<[f64]>,
     /// Number of terms, repeats included.
     pub len: u32,
-    /// TF-IDF weights, sorted by id, unit length.
-    pub tfidf: Vec<(u32, f64)>,
     /// BM25 of the clause against itself, the normaliser of its BM25 scores.
     pub bm25_self: f64,
+}
+
+impl ClauseFeatures {
+    /// A bag of terms counted as `(id, count)` pairs, sorted by id, distinct.
+    fn of_counts(bigrams: Box<[u32]>, counts: &[(u32, u32)]) -> ClauseFeatures {
+        ClauseFeatures {
+            bigrams,
+            set: counts.iter().map(|&(id, _)| id).collect(),
+            tf: counts.iter().map(|&(_, n)| n).collect(),
+            weights: Box::default(),
+            len: counts.iter().map(|&(_, n)| n).sum(),
+            bm25_self: 0.0,
+        }
+    }
+
+    fn counts(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
+        self.set.iter().copied().zip(self.tf.iter().copied())
+    }
 }
 
 /// A task ready for scoring.
@@ -107,7 +126,7 @@ fn char16(c: char) -> u32 {
 /// Distinct character bigrams of a text, letters and digits only (punctuation and spaces
 /// are skipped, so "5G 基站" and "5G基站" agree), each packed in 32 bits so that
 /// comparing two clauses moves half the memory.
-pub(crate) fn bigrams(text: &str) -> Vec<u32> {
+pub(crate) fn bigrams(text: &str) -> Box<[u32]> {
     let chars: Vec<u32> = text.chars().filter(|c| c.is_alphanumeric()).map(char16).collect();
     let mut grams: Vec<u32> = chars
         .windows(2)
@@ -121,9 +140,7 @@ pub(crate) fn bigrams(text: &str) -> Vec<u32> {
     }
     grams.sort_unstable();
     grams.dedup();
-    // A national corpus holds millions of these: no spare capacity.
-    grams.shrink_to_fit();
-    grams
+    grams.into_boxed_slice()
 }
 
 fn intern(terms: &mut IndexSet<String>, term: String) -> u32 {
@@ -138,7 +155,6 @@ fn clause_features(terms: &mut IndexSet<String>, tokenizer: &Tokenizer, text: &s
         let id = terms.get_index_of(t).unwrap_or_else(|| terms.insert_full(t.to_string()).0);
         ids.push(u32::try_from(id).unwrap_or(u32::MAX));
     });
-    let len = ids.len() as u32;
     ids.sort_unstable();
     let mut counts: Vec<(u32, u32)> = Vec::new();
     for id in ids {
@@ -147,15 +163,7 @@ fn clause_features(terms: &mut IndexSet<String>, tokenizer: &Tokenizer, text: &s
             _ => counts.push((id, 1)),
         }
     }
-    counts.shrink_to_fit();
-    ClauseFeatures {
-        bigrams: bigrams(text),
-        set: counts.iter().map(|(id, _)| *id).collect(),
-        counts,
-        len,
-        tfidf: Vec::new(),
-        bm25_self: 0.0,
-    }
+    ClauseFeatures::of_counts(bigrams(text), &counts)
 }
 
 fn task_features(
@@ -190,19 +198,17 @@ fn task_features(
 
 /// Rewrites a bag's term ids through `global`, keeping them sorted.
 fn remap(clause: &mut ClauseFeatures, global: &[u32]) {
-    for (id, _) in &mut clause.counts {
-        *id = global.get(*id as usize).copied().unwrap_or(u32::MAX);
-    }
-    clause.counts.sort_unstable();
-    clause.set = clause.counts.iter().map(|(id, _)| *id).collect();
+    let mut counts: Vec<(u32, u32)> =
+        clause.counts().map(|(id, n)| (global.get(id as usize).copied().unwrap_or(u32::MAX), n)).collect();
+    counts.sort_unstable();
+    clause.set = counts.iter().map(|&(id, _)| id).collect();
+    clause.tf = counts.iter().map(|&(_, n)| n).collect();
 }
 
-/// One bag of all the clauses' terms and bigrams.
+/// One bag of all the clauses' terms. Without bigrams: the whole task is compared by
+/// its terms' TF-IDF alone.
 fn merge(clauses: &[ClauseFeatures]) -> ClauseFeatures {
-    let mut bigrams: Vec<u32> = clauses.iter().flat_map(|c| c.bigrams.iter().copied()).collect();
-    bigrams.sort_unstable();
-    bigrams.dedup();
-    let mut all: Vec<(u32, u32)> = clauses.iter().flat_map(|c| c.counts.iter().copied()).collect();
+    let mut all: Vec<(u32, u32)> = clauses.iter().flat_map(ClauseFeatures::counts).collect();
     all.sort_unstable();
     let mut counts: Vec<(u32, u32)> = Vec::new();
     for (id, n) in all {
@@ -211,14 +217,7 @@ fn merge(clauses: &[ClauseFeatures]) -> ClauseFeatures {
             _ => counts.push((id, n)),
         }
     }
-    ClauseFeatures {
-        bigrams,
-        set: counts.iter().map(|(id, _)| *id).collect(),
-        len: counts.iter().map(|(_, n)| n).sum(),
-        counts,
-        tfidf: Vec::new(),
-        bm25_self: 0.0,
-    }
+    ClauseFeatures::of_counts(Box::default(), &counts)
 }
 
 impl Features {
@@ -269,13 +268,13 @@ impl Features {
         let stats = Stats::new(clauses, df, if clauses == 0 { 0.0 } else { total_len as f64 / clauses as f64 });
         let bags = tasks.iter_mut().flat_map(|t| t.clauses.iter_mut().chain([&mut t.whole, &mut t.heading]));
         for clause in bags {
-            let mut weights: Vec<(u32, f64)> =
-                clause.counts.iter().map(|&(id, n)| (id, (1.0 + f64::from(n).ln()) * stats.idf(id))).collect();
-            let norm = weights.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
+            let mut weights: Box<[f64]> =
+                clause.counts().map(|(id, n)| (1.0 + f64::from(n).ln()) * stats.idf(id)).collect();
+            let norm = weights.iter().map(|w| w * w).sum::<f64>().sqrt();
             if norm > 0.0 {
-                weights.iter_mut().for_each(|(_, w)| *w /= norm);
+                weights.iter_mut().for_each(|w| *w /= norm);
             }
-            clause.tfidf = weights;
+            clause.weights = weights;
             clause.bm25_self = super::strategy::bm25_raw(&stats, clause, clause);
         }
         Features { terms, tasks, stats }

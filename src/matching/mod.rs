@@ -6,6 +6,7 @@
 
 mod blocking;
 mod features;
+mod id;
 mod strategy;
 
 use std::collections::{HashMap, HashSet};
@@ -20,6 +21,7 @@ use crate::model::Plan;
 use crate::tokenize::{bundled_aliases, domain_words, Tokenizer};
 use blocking::Blocking;
 use features::{Features, TaskFeatures};
+pub use id::Id;
 use strategy::Scored;
 pub use strategy::{Contribution, Strategy, UnknownStrategy};
 
@@ -179,23 +181,27 @@ impl Matcher {
             .chain(bundled_aliases().map(|(_, c)| c.to_string()))
             .collect();
         let domain = features.terms.iter().map(|t| domain.contains(t)).collect();
-        let index = features
+        let plan_ids: Vec<Id> = plans.iter().map(|p| Id::from(&p.id)).collect();
+        let refs: Vec<TaskRef> = features
             .tasks
             .iter()
-            .enumerate()
-            .filter_map(|(i, t)| plans.get(t.plan).and_then(|p| p.tasks.get(t.task)).map(|task| (task.id.clone(), i)))
+            .map(|t| TaskRef {
+                plan: plan_ids.get(t.plan).cloned().unwrap_or_default(),
+                task: plans.get(t.plan).and_then(|p| p.tasks.get(t.task)).map(|t| Id::from(&t.id)).unwrap_or_default(),
+            })
             .collect();
-        Comparison { plans, features, matcher: self.clone(), domain, index }
+        let index = refs.iter().enumerate().map(|(i, r)| (r.task.clone(), i)).collect();
+        Comparison { plans, features, matcher: self.clone(), domain, index, refs }
     }
 }
 
-/// A task of a plan, by ids.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+/// A task of a plan, by ids (shared: cloning a `TaskRef` copies two pointers).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct TaskRef {
     /// The plan's id.
-    pub plan: String,
+    pub plan: Id,
     /// The task's id.
-    pub task: String,
+    pub task: Id,
 }
 
 impl fmt::Display for TaskRef {
@@ -227,7 +233,7 @@ pub struct Candidate {
 #[non_exhaustive]
 pub struct Initiative {
     /// Its label: the most telling term its members share ("5G基站", "智慧社区").
-    pub label: String,
+    pub label: Id,
     /// Its tasks, in plan order.
     pub members: Vec<TaskRef>,
 }
@@ -263,7 +269,7 @@ pub struct Link {
     /// Their score.
     pub score: f64,
     /// The term the link is about.
-    pub label: String,
+    pub label: Id,
 }
 
 /// The initiatives found across plans, and the links they were built from.
@@ -292,7 +298,10 @@ pub struct Comparison<'p> {
     /// Whether each term id is a domain term.
     domain: Vec<bool>,
     /// Task id → index in `features.tasks`.
-    index: HashMap<String, usize>,
+    index: HashMap<Id, usize>,
+    /// Each task's ids, by index in `features.tasks`, made once and shared by every
+    /// result that names the task.
+    refs: Vec<TaskRef>,
 }
 
 /// A clause pair above the threshold, packed: a national corpus has tens of millions.
@@ -316,6 +325,81 @@ impl ScoredPair {
     }
 }
 
+/// For each scored pair, whether it lies within `margin` of the best score of each of its
+/// clauses against the other task's plan. Only pairs above the threshold can link, so the
+/// best among them is all that matters. Each task's pair ends are gathered (a counting
+/// sort) and its clauses' bests found among them: a few bytes a pair, where a table of
+/// (clause, plan) → best score sorted whole would take dozens.
+fn near_best(scored: &[ScoredPair], tasks: &[TaskFeatures], margin: f64) -> Vec<bool> {
+    let plan_of = |task: u32| tasks.get(task as usize).map_or(usize::MAX, |t| t.plan);
+    // start[t]..start[t + 1]: where task t's pair ends lie in `ends`.
+    let mut start = vec![0usize; tasks.len() + 1];
+    for p in scored {
+        for t in [p.a, p.b] {
+            if let Some(n) = start.get_mut(t as usize + 1) {
+                *n += 1;
+            }
+        }
+    }
+    for t in 1..start.len() {
+        let before = start.get(t - 1).copied().unwrap_or(0);
+        if let Some(n) = start.get_mut(t) {
+            *n += before;
+        }
+    }
+    let mut fill = start.clone();
+    // Positions in `scored`; a national corpus stays far below 2^32 pairs.
+    let mut ends = vec![u32::MAX; start.last().copied().unwrap_or(0)];
+    for (at, p) in scored.iter().enumerate() {
+        for t in [p.a, p.b] {
+            let Some(next) = fill.get_mut(t as usize) else { continue };
+            if let Some(end) = ends.get_mut(*next) {
+                *end = u32::try_from(at).unwrap_or(u32::MAX);
+            }
+            *next += 1;
+        }
+    }
+    drop(fill);
+    let near: Vec<bool> = start
+        .par_windows(2)
+        .enumerate()
+        .flat_map_iter(|(task, range)| {
+            let task = task as u32;
+            let group = match range {
+                [from, to] => ends.get(*from..*to).unwrap_or(&[]),
+                _ => &[],
+            };
+            // (this task's clause, the other task's plan) → score, for each end.
+            let keyed: Vec<(u64, f64)> = group
+                .iter()
+                .map(|&at| {
+                    let p = scored.get(at as usize).copied().unwrap_or(ScoredPair::new(f64::NAN, 0, 0, 0, 0));
+                    let (clause, other) = if p.a == task { (p.clause_a, p.b) } else { (p.clause_b, p.a) };
+                    ((u64::from(clause) << 32) | (plan_of(other) as u64 & 0xffff_ffff), p.score)
+                })
+                .collect();
+            let mut best = keyed.clone();
+            best.sort_unstable_by(|x, y| x.0.cmp(&y.0).then(y.1.total_cmp(&x.1)));
+            best.dedup_by_key(|e| e.0);
+            keyed
+                .into_iter()
+                .map(move |(key, score)| {
+                    let top = best.binary_search_by_key(&key, |e| e.0).ok().and_then(|i| best.get(i)).map(|e| e.1);
+                    top.is_some_and(|top| score >= top - margin)
+                })
+                .collect::<Vec<bool>>()
+        })
+        .collect();
+    // A pair is near best when both of its ends are.
+    let mut out = vec![true; scored.len()];
+    for (&at, near) in ends.iter().zip(near) {
+        if let (false, Some(o)) = (near, out.get_mut(at as usize)) {
+            *o = false;
+        }
+    }
+    out
+}
+
 /// The task pairs `align` scores, against all pairs of tasks of different plans.
 ///
 /// # Examples
@@ -334,7 +418,7 @@ impl ScoredPair {
 pub struct Candidates<'c> {
     /// For each task, the later tasks of other plans it is scored against.
     lists: Vec<Vec<u32>>,
-    index: &'c HashMap<String, usize>,
+    index: &'c HashMap<Id, usize>,
     all: u64,
 }
 
@@ -377,12 +461,8 @@ impl<'p> Comparison<'p> {
         &self.matcher
     }
 
-    fn task_ref(&self, t: &TaskFeatures) -> TaskRef {
-        let plan = self.plans.get(t.plan);
-        TaskRef {
-            plan: plan.map_or(String::new(), |p| p.id.clone()),
-            task: plan.and_then(|p| p.tasks.get(t.task)).map_or(String::new(), |t| t.id.clone()),
-        }
+    fn task_ref(&self, task: usize) -> TaskRef {
+        self.refs.get(task).cloned().unwrap_or_default()
     }
 
     fn find(&self, task_id: &str) -> Option<&TaskFeatures> {
@@ -435,22 +515,23 @@ impl<'p> Comparison<'p> {
     pub fn rank(&self, task_id: &str, plan_id: &str) -> Vec<Candidate> {
         let (Some(a), Some(p)) = (self.find(task_id), self.plan_index(plan_id)) else { return Vec::new() };
         let scorer = self.matcher.strategy.scorer();
-        let mut scored: Vec<(Scored, &TaskFeatures)> = self
+        let mut scored: Vec<(Scored, usize, &TaskFeatures)> = self
             .features
             .tasks
             .iter()
-            .filter(|b| b.plan == p && !(b.plan == a.plan && b.task == a.task))
-            .map(|b| (self.score(a, b), b))
-            .filter(|(s, _)| s.score > 0.0)
+            .enumerate()
+            .filter(|(_, b)| b.plan == p && !(b.plan == a.plan && b.task == a.task))
+            .map(|(i, b)| (self.score(a, b), i, b))
+            .filter(|(s, _, _)| s.score > 0.0)
             .collect();
-        scored.sort_by(|x, y| y.0.score.total_cmp(&x.0.score).then(x.1.task.cmp(&y.1.task)));
+        scored.sort_by(|x, y| y.0.score.total_cmp(&x.0.score).then(x.2.task.cmp(&y.2.task)));
         scored
             .into_iter()
             .enumerate()
-            .map(|(i, (s, b))| Candidate {
-                task: self.task_ref(b),
+            .map(|(rank, (s, i, b))| Candidate {
+                task: self.task_ref(i),
                 score: s.score,
-                rank: i + 1,
+                rank: rank + 1,
                 clause_a: s.clause_a,
                 clause_b: s.clause_b,
                 breakdown: scorer.explain(&self.features, a, b, s),
@@ -478,6 +559,40 @@ impl<'p> Comparison<'p> {
             .max_by(|x, y| weight(*x).total_cmp(&weight(*y)))
     }
 
+    /// Clause pairs that reach the threshold, in task-pair order whatever the number of
+    /// threads; packed small, as a national corpus has tens of millions of them. Scored in
+    /// chunks of tasks, so that only one chunk's pairs are ever held twice.
+    fn scored_pairs(&self) -> Vec<ScoredPair> {
+        let tasks = &self.features.tasks;
+        let scorer = self.matcher.strategy.scorer();
+        let threshold = self.matcher.threshold;
+        let candidates = self.candidate_lists();
+        let mut scored: Vec<ScoredPair> = Vec::new();
+        for (chunk, lists) in candidates.chunks(4096).enumerate() {
+            let found: Vec<ScoredPair> = lists
+                .par_iter()
+                .enumerate()
+                .flat_map_iter(|(k, others)| {
+                    let i = chunk * 4096 + k;
+                    let mut found = Vec::new();
+                    if let Some(a) = tasks.get(i) {
+                        for &j in others {
+                            let Some(b) = tasks.get(j as usize) else { continue };
+                            scorer.clause_pairs(&self.features, a, b, &mut |ci, cj, score| {
+                                if score >= threshold {
+                                    found.push(ScoredPair::new(score, i, ci, j as usize, cj));
+                                }
+                            });
+                        }
+                    }
+                    found
+                })
+                .collect();
+            scored.extend(found);
+        }
+        scored
+    }
+
     /// Lines up the plans, clause by clause: for every pair of plans, the clause pairs
     /// whose score reaches the threshold and lies within the margin of each clause's best
     /// match in the other plan. Each such pair links its two tasks and joins the
@@ -485,90 +600,51 @@ impl<'p> Comparison<'p> {
     /// initiatives joins each of them.
     pub fn align(&self) -> Alignment {
         let tasks = &self.features.tasks;
-        let scorer = self.matcher.strategy.scorer();
-        let (threshold, margin) = (self.matcher.threshold, self.matcher.margin);
-        // Where each task's clauses start in the list of all clauses.
-        let mut clause_start = Vec::with_capacity(tasks.len());
-        let mut at = 0usize;
-        for t in tasks {
-            clause_start.push(at);
-            at += t.clauses.len();
-        }
-        // Clause pairs that reach the threshold, in task-pair order whatever the number of
-        // threads; packed small, as a national corpus has tens of millions of them.
-        let candidates = self.candidate_lists();
-        let scored: Vec<ScoredPair> = candidates
-            .par_iter()
-            .enumerate()
-            .flat_map_iter(|(i, others)| {
-                let mut found = Vec::new();
-                if let Some(a) = tasks.get(i) {
-                    for &j in others {
-                        let Some(b) = tasks.get(j as usize) else { continue };
-                        scorer.clause_pairs(&self.features, a, b, &mut |ci, cj, score| {
-                            if score >= threshold {
-                                found.push(ScoredPair::new(score, i, ci, j as usize, cj));
-                            }
-                        });
-                    }
-                }
-                found
-            })
-            .collect();
-        drop(candidates);
-        // A clause's best score against each other plan, as (clause, plan) → score sorted
-        // by key. Only pairs above the threshold can link, and a link must be near its
-        // clauses' best, so the best among those pairs is all that matters.
-        let global = |task: usize, clause: usize| clause_start.get(task).copied().unwrap_or(0) + clause;
-        let plan_of = |task: usize| tasks.get(task).map_or(usize::MAX, |t| t.plan);
-        let key = |clause: usize, plan: usize| ((clause as u64) << 32) | (plan as u64 & 0xffff_ffff);
-        let mut best: Vec<(u64, f64)> = scored
-            .iter()
-            .flat_map(|p| {
-                let (i, ci, j, cj) = p.indices();
-                [(key(global(i, ci), plan_of(j)), p.score), (key(global(j, cj), plan_of(i)), p.score)]
-            })
-            .collect();
-        best.par_sort_unstable_by(|x, y| x.0.cmp(&y.0).then(y.1.total_cmp(&x.1)));
-        best.dedup_by_key(|e| e.0);
-        best.shrink_to_fit();
-        let best_of = |k: u64| best.binary_search_by_key(&k, |e| e.0).ok().and_then(|at| best.get(at)).map(|e| e.1);
-        let mut links: IndexMap<(usize, usize), Link> = IndexMap::new();
-        let mut groups: IndexMap<u32, Vec<usize>> = IndexMap::new();
-        for pair in scored {
+        let scored = self.scored_pairs();
+        let near_best = near_best(&scored, tasks, self.matcher.margin);
+        // Task pair → its best link's score and label, kept small until the end: a
+        // national corpus has millions of links.
+        let mut links: IndexMap<(u32, u32), (f64, u32)> = IndexMap::new();
+        let mut groups: IndexMap<u32, Vec<u32>> = IndexMap::new();
+        for (pair, _) in scored.into_iter().zip(near_best).filter(|(_, near)| *near) {
             let (i, ci, j, cj) = pair.indices();
-            let near_best = |k| best_of(k).is_some_and(|b| pair.score >= b - margin);
-            if !near_best(key(global(i, ci), plan_of(j))) || !near_best(key(global(j, cj), plan_of(i))) {
-                continue;
-            }
             let score = pair.score;
             let (Some(a), Some(b)) = (tasks.get(i), tasks.get(j)) else { continue };
             let Some(label) = self.label(a, b, Scored { score, clause_a: ci, clause_b: cj }) else { continue };
-            groups.entry(label).or_default().extend([i, j]);
-            let link = Link {
-                a: self.task_ref(a),
-                b: self.task_ref(b),
-                score,
-                label: self.features.terms.get_index(label as usize).cloned().unwrap_or_default(),
-            };
-            let entry = links.entry((i, j)).or_insert_with(|| link.clone());
-            if link.score > entry.score {
-                *entry = link;
+            groups.entry(label).or_default().extend([pair.a, pair.b]);
+            let entry = links.entry((pair.a, pair.b)).or_insert((score, label));
+            if score > entry.0 {
+                *entry = (score, label);
             }
         }
+        // One shared string per label.
+        let labels: HashMap<u32, Id> = groups
+            .keys()
+            .map(|&l| (l, Id::from(self.features.terms.get_index(l as usize).map_or("", String::as_str))))
+            .collect();
+        let label_id = |l: u32| labels.get(&l).cloned().unwrap_or_default();
+        let links: Vec<Link> = links
+            .into_iter()
+            .map(|((a, b), (score, label))| Link {
+                a: self.task_ref(a as usize),
+                b: self.task_ref(b as usize),
+                score,
+                label: label_id(label),
+            })
+            .collect();
         let mut initiatives: Vec<Initiative> = groups
             .into_iter()
             .map(|(label, mut members)| {
                 members.sort_unstable();
                 members.dedup();
                 Initiative {
-                    label: self.features.terms.get_index(label as usize).cloned().unwrap_or_default(),
-                    members: members.iter().filter_map(|&i| tasks.get(i)).map(|t| self.task_ref(t)).collect(),
+                    label: label_id(label),
+                    members: members.iter().map(|&i| self.task_ref(i as usize)).collect(),
                 }
             })
             .collect();
         initiatives.sort_by(|a, b| b.plans().len().cmp(&a.plans().len()).then(b.members.len().cmp(&a.members.len())));
-        Alignment { initiatives, links: links.into_values().collect() }
+        Alignment { initiatives, links }
     }
 
     /// The tasks of every plan that carry an initiative named by `term` ("5G基站",
@@ -586,7 +662,8 @@ impl<'p> Comparison<'p> {
             .features
             .tasks
             .iter()
-            .filter_map(|t| {
+            .enumerate()
+            .filter_map(|(i, t)| {
                 let best = t
                     .clauses
                     .iter()
@@ -599,10 +676,50 @@ impl<'p> Comparison<'p> {
                     })
                     .fold(0.0, f64::max);
                 let score = (best / total).clamp(0.0, 1.0);
-                (score >= 0.5).then(|| Hit { task: self.task_ref(t), score })
+                (score >= 0.5).then(|| Hit { task: self.task_ref(i), score })
             })
             .collect();
         hits.sort_by(|a, b| b.score.total_cmp(&a.score));
         hits
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Corpus;
+
+    /// `near_best` against the plain definition: the best score of a clause against a
+    /// plan, over every scored pair it is part of, on either side.
+    #[test]
+    fn near_best_is_within_the_margin_of_each_clause_best() {
+        let corpus = Corpus::bundled().unwrap();
+        let matcher = Matcher::builder().threshold(0.2).build().unwrap();
+        let comparison = matcher.compare(corpus.plans());
+        let tasks = &comparison.features.tasks;
+        let scored = comparison.scored_pairs();
+        assert!(scored.len() > 1000, "help: too few pairs to tell anything");
+        let plan_of = |t: u32| tasks[t as usize].plan;
+        let mut best: HashMap<(u32, u32, usize), f64> = HashMap::new();
+        for p in &scored {
+            for key in [(p.a, p.clause_a, plan_of(p.b)), (p.b, p.clause_b, plan_of(p.a))] {
+                let top = best.entry(key).or_insert(f64::MIN);
+                *top = top.max(p.score);
+            }
+        }
+        for margin in [0.0, 0.05, 0.3] {
+            let near = near_best(&scored, tasks, margin);
+            let expected: Vec<bool> = scored
+                .iter()
+                .map(|p| {
+                    p.score >= best[&(p.a, p.clause_a, plan_of(p.b))] - margin
+                        && p.score >= best[&(p.b, p.clause_b, plan_of(p.a))] - margin
+                })
+                .collect();
+            assert_eq!(near, expected, "help: margin {margin}");
+            let kept = near.iter().filter(|&&n| n).count();
+            assert!(kept > 0 && (margin > 0.0 || kept < scored.len()), "help: margin {margin} kept {kept}");
+        }
+        assert!(near_best(&[], tasks, 0.0).is_empty());
     }
 }

@@ -197,12 +197,14 @@ pub(crate) fn jaccard(a: &ClauseFeatures, b: &ClauseFeatures) -> f64 {
 
 pub(crate) fn cosine(a: &ClauseFeatures, b: &ClauseFeatures) -> f64 {
     let (mut i, mut j, mut dot) = (0, 0, 0.0);
-    while let (Some(&(x, wx)), Some(&(y, wy))) = (a.tfidf.get(i), b.tfidf.get(j)) {
+    while let (Some(&x), Some(&y)) = (a.set.get(i), b.set.get(j)) {
         match x.cmp(&y) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                dot += wx * wy;
+                if let (Some(wx), Some(wy)) = (a.weights.get(i), b.weights.get(j)) {
+                    dot += wx * wy;
+                }
                 i += 1;
                 j += 1;
             }
@@ -218,11 +220,11 @@ pub(crate) fn bm25_raw(stats: &Stats, query: &ClauseFeatures, doc: &ClauseFeatur
     let len_ratio = if stats.mean_len > 0.0 { f64::from(doc.len) / stats.mean_len } else { 1.0 };
     let mut score = 0.0;
     let mut j = 0;
-    for &(term, _) in &query.counts {
-        while doc.counts.get(j).is_some_and(|&(d, _)| d < term) {
+    for &term in &query.set {
+        while doc.set.get(j).is_some_and(|&d| d < term) {
             j += 1;
         }
-        if let Some(&(d, tf)) = doc.counts.get(j) {
+        if let (Some(&d), Some(&tf)) = (doc.set.get(j), doc.tf.get(j)) {
             if d == term {
                 let tf = f64::from(tf);
                 score += stats.bm25_idf(term) * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len_ratio));
@@ -339,14 +341,15 @@ impl Hybrid {
         let (ratio_a, ratio_b) = (len_ratio(a), len_ratio(b));
         let (mut i, mut j) = (0, 0);
         let (mut shared, mut dot, mut ab, mut ba) = (0usize, 0.0, 0.0, 0.0);
-        while let (Some(&(x, tf_a)), Some(&(y, tf_b))) = (a.counts.get(i), b.counts.get(j)) {
+        while let (Some(&x), Some(&y)) = (a.set.get(i), b.set.get(j)) {
             if x == y {
                 shared += 1;
-                if let (Some(&(_, wa)), Some(&(_, wb))) = (a.tfidf.get(i), b.tfidf.get(j)) {
+                if let (Some(wa), Some(wb)) = (a.weights.get(i), b.weights.get(j)) {
                     dot += wa * wb;
                 }
                 let idf = stats.bm25_idf(x);
-                let (tf_a, tf_b) = (f64::from(tf_a), f64::from(tf_b));
+                let tf = |c: &ClauseFeatures, at: usize| f64::from(c.tf.get(at).copied().unwrap_or(0));
+                let (tf_a, tf_b) = (tf(a, i), tf(b, j));
                 ab += idf * tf_b * (K1 + 1.0) / (tf_b + K1 * (1.0 - B + B * ratio_b));
                 ba += idf * tf_a * (K1 + 1.0) / (tf_a + K1 * (1.0 - B + B * ratio_a));
             }

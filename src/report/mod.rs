@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 mod html;
 pub use html::HtmlReport;
 
-use crate::matching::{Alignment, Comparison, Hit, Initiative, TaskRef};
+use crate::matching::{Alignment, Comparison, Hit, Id, Initiative, TaskRef};
 use crate::model::{Accrual, Plan, Target, Task};
 
 /// A plan's column of the table.
@@ -120,7 +120,7 @@ fn concerns(target: &Target, label: &str) -> bool {
 
 fn entry(plan: &Plan, task: &Task, label: &str) -> Entry {
     Entry {
-        task: TaskRef { plan: plan.id.clone(), task: task.id.clone() },
+        task: TaskRef { plan: Id::from(&plan.id), task: Id::from(&task.id) },
         title: task.title.clone(),
         targets: task.targets.iter().filter(|t| concerns(t, label)).map(target_summary).collect(),
         year: task.deadline.as_ref().map(|d| d.year),
@@ -152,7 +152,7 @@ impl ComparisonTable {
                         }
                     }
                 }
-                Row { label: initiative.label.clone(), cells }
+                Row { label: initiative.label.to_string(), cells }
             })
             .collect();
         ComparisonTable { columns, rows }
@@ -191,7 +191,7 @@ impl ComparisonTable {
                         row.label.clone(),
                         column.plan.clone(),
                         column.city.clone().unwrap_or_default(),
-                        e.task.task.clone(),
+                        e.task.task.to_string(),
                         e.title.clone(),
                         e.targets.join("; "),
                         e.year.map(|y| y.to_string()).unwrap_or_default(),
@@ -379,7 +379,7 @@ impl Export {
                     for c in comparison.rank(&task.id, &other.id).into_iter().take(top) {
                         matches.push(MatchRecord {
                             aligned: aligned.contains(&(task.id.as_str(), c.task.task.as_str())),
-                            a: TaskRef { plan: plan.id.clone(), task: task.id.clone() },
+                            a: TaskRef { plan: Id::from(&plan.id), task: Id::from(&task.id) },
                             b: c.task,
                             score: c.score,
                             rank: c.rank,

@@ -121,6 +121,8 @@ fn run(o: Options) -> Result<String, String> {
         }
         format => {
             let table = ComparisonTable::new(&comparison, &alignment);
+            // The table owns what it shows: free the rest before rendering it.
+            drop((alignment, comparison));
             match format {
                 "markdown" => table.to_markdown(),
                 "csv" => table.to_csv(),

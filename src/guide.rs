@@ -94,9 +94,10 @@
 //! let alignment = comparison.align();
 //! let table = ComparisonTable::new(&comparison, &alignment);
 //! for row in table.rows.iter().filter(|r| r.label == "充电桩") {
-//!     for (column, cell) in table.columns.iter().zip(&row.cells) {
-//!         for entry in cell {
-//!             println!("{} {}: {:?} by {:?}", column.plan, entry.title, entry.targets, entry.year);
+//!     for cell in &row.cells {
+//!         for entry in &cell.entries {
+//!             let plan = &table.columns[cell.column].plan;
+//!             println!("{plan} {}: {:?} by {:?}", entry.title, entry.targets, entry.year);
 //!         }
 //!     }
 //! }

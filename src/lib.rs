@@ -62,7 +62,8 @@ pub use model::{
 };
 pub use parse::{decode, Encoding, Parser};
 pub use report::{
-    display_width, target_summary, Column, ComparisonTable, Entry, Export, HtmlReport, MatchRecord, QueryRecord, Row,
+    display_width, target_summary, Cell, Column, ComparisonTable, Entry, Export, HtmlReport, MatchRecord, QueryRecord,
+    Row,
 };
 pub use tokenize::{bundled_aliases, domain_words, Token, TokenKind, Tokenizer, TokenizerBuilder};
 

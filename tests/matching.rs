@@ -260,10 +260,16 @@ fn the_json_export_has_the_fields_other_tools_read() {
 fn the_comparison_table_renders_every_way() {
     let comparison = comparison(Strategy::Hybrid);
     let table = cityalign::ComparisonTable::new(&comparison, &comparison.align());
-    assert!(
-        table.rows.iter().all(|r| r.cells.iter().filter(|c| !c.is_empty()).count() >= 2),
-        "help: rows span two plans"
-    );
+    assert!(table.rows.iter().all(|r| r.cells.len() >= 2), "help: rows span two plans");
+    for row in &table.rows {
+        assert!(row.cells.windows(2).all(|w| w[0].column < w[1].column), "help: cells in column order");
+        for cell in &row.cells {
+            assert!(!cell.entries.is_empty() && cell.column < table.columns.len());
+            assert_eq!(row.cell(cell.column), cell.entries.as_slice());
+            let plan = &table.columns[cell.column].plan;
+            assert!(cell.entries.iter().all(|e| e.task.plan == *plan), "help: an entry in another plan's column");
+        }
+    }
     let text = table.to_text(120);
     for line in text.lines() {
         assert!(cityalign::display_width(line) <= 120, "help: line wider than 120 columns: {line}");

@@ -39,14 +39,36 @@ pub struct Entry {
     pub lead: Option<String>,
 }
 
+/// The tasks of one plan that carry a row's initiative.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Cell {
+    /// The plan's column.
+    pub column: usize,
+    /// Its tasks, never none.
+    pub entries: Vec<Entry>,
+}
+
 /// A row of the table: an initiative and, per plan, the tasks that carry it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Row {
     /// The initiative's label.
     pub label: String,
-    /// One cell per column, in column order; empty where the plan has no such task.
-    pub cells: Vec<Vec<Entry>>,
+    /// The filled cells, in column order; a plan without such a task has none. Sparse,
+    /// as a national table has thousands of columns and few filled in each row.
+    pub cells: Vec<Cell>,
+}
+
+impl Row {
+    /// The tasks of column `column`, empty where the plan has none.
+    pub fn cell(&self, column: usize) -> &[Entry] {
+        self.cells
+            .binary_search_by_key(&column, |c| c.column)
+            .ok()
+            .and_then(|i| self.cells.get(i))
+            .map_or(&[], |c| &c.entries)
+    }
 }
 
 /// The comparison table: initiatives × plans.
@@ -61,7 +83,7 @@ pub struct Row {
 /// let table = ComparisonTable::new(&comparison, &comparison.align());
 /// let row = table.rows.iter().find(|r| r.label == "5G基站").unwrap();
 /// let binzhou = table.columns.iter().position(|c| c.plan == "binzhou-2023").unwrap();
-/// assert!(row.cells[binzhou][0].targets.contains(&"1.1万个 累计 ≥".to_string()));
+/// assert!(row.cell(binzhou)[0].targets.contains(&"1.1万个 累计 ≥".to_string()));
 /// assert!(table.to_markdown().starts_with("| initiative |"));
 /// # Ok::<(), cityalign::Error>(())
 /// ```
@@ -144,12 +166,19 @@ impl ComparisonTable {
             .iter()
             .filter(|i| i.plans().len() >= 2)
             .map(|initiative| {
-                let mut cells: Vec<Vec<Entry>> = vec![Vec::new(); plans.len()];
-                for m in &initiative.members {
-                    if let Some(&(c, plan, task)) = tasks.get(m.task.as_str()).filter(|(_, p, _)| p.id == m.plan) {
-                        if let Some(cell) = cells.get_mut(c) {
-                            cell.push(entry(plan, task, &initiative.label));
-                        }
+                let mut found: Vec<(usize, Entry)> = initiative
+                    .members
+                    .iter()
+                    .filter_map(|m| tasks.get(m.task.as_str()).filter(|(_, p, _)| p.id == m.plan))
+                    .map(|&(c, plan, task)| (c, entry(plan, task, &initiative.label)))
+                    .collect();
+                // Members come in task order; a stable sort keeps it within a column.
+                found.sort_by_key(|(c, _)| *c);
+                let mut cells: Vec<Cell> = Vec::new();
+                for (column, e) in found {
+                    match cells.last_mut() {
+                        Some(cell) if cell.column == column => cell.entries.push(e),
+                        _ => cells.push(Cell { column, entries: vec![e] }),
                     }
                 }
                 Row { label: initiative.label.to_string(), cells }
@@ -171,8 +200,8 @@ impl ComparisonTable {
         out.push('\n');
         for row in &self.rows {
             let _ = write!(out, "| {} |", escape_md(&row.label));
-            for cell in &row.cells {
-                let text: Vec<String> = cell.iter().map(describe).collect();
+            for column in 0..self.columns.len() {
+                let text: Vec<String> = row.cell(column).iter().map(describe).collect();
                 let _ = write!(out, " {} |", escape_md(&text.join("<br>")));
             }
             out.push('\n');
@@ -185,8 +214,9 @@ impl ComparisonTable {
     pub fn to_csv(&self) -> String {
         let mut out = String::from("initiative,plan,city,task,title,targets,year,lead\n");
         for row in &self.rows {
-            for (column, cell) in self.columns.iter().zip(&row.cells) {
-                for e in cell {
+            for cell in &row.cells {
+                let Some(column) = self.columns.get(cell.column) else { continue };
+                for e in &cell.entries {
                     let fields = [
                         row.label.clone(),
                         column.plan.clone(),
@@ -228,9 +258,8 @@ impl ComparisonTable {
         out.push_str(&"─".repeat(label_width + (cell_width + 1) * self.columns.len()));
         out.push('\n');
         for row in &self.rows {
-            let lines: Vec<[String; 2]> = row
-                .cells
-                .iter()
+            let lines: Vec<[String; 2]> = (0..self.columns.len())
+                .map(|column| row.cell(column))
                 .map(|cell| match cell.first() {
                     None => ["—".to_string(), String::new()],
                     Some(e) => {

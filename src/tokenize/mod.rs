@@ -76,6 +76,14 @@ struct Inner {
     // corpus: Fx hashing (already jieba-rs's) costs a fraction of SipHash on words this
     // short.
     special: FxHashMap<String, Special>,
+    /// One bit per hashed pair of first characters of the special words: most content
+    /// words miss it and skip the map.
+    special_starts: Box<[u64]>,
+}
+
+/// A 16-bit hash of a word's first two characters.
+fn start_hash(first: char, second: char) -> usize {
+    (u32::from(first).wrapping_mul(0x9e37_79b1) ^ u32::from(second)).wrapping_mul(0x85eb_ca6b) as usize >> 16
 }
 
 /// Segments text into words and content terms. Cheap to clone: clones share the
@@ -204,8 +212,14 @@ impl Tokenizer {
     fn content_term<'w>(&'w self, word: &'w str) -> Option<&'w str> {
         // Most words are punctuation or single characters, never content: one look at
         // the second character settles them.
-        if word.chars().nth(1).is_none() || shape(word) != TokenKind::Content {
+        let mut chars = word.chars();
+        let (Some(first), Some(second)) = (chars.next(), chars.next()) else { return None };
+        if shape(word) != TokenKind::Content {
             return None;
+        }
+        let start = start_hash(first, second);
+        if self.inner.special_starts.get(start / 64).is_some_and(|bits| bits & (1 << (start % 64)) == 0) {
+            return Some(word);
         }
         match self.inner.special.get(word) {
             Some(Special::Stop) => None,
@@ -342,7 +356,17 @@ impl TokenizerBuilder {
         for stop in entries(STOP_WORDS).map(str::to_string).chain(self.stop_words.iter().cloned()) {
             special.insert(stop, Special::Stop);
         }
-        Tokenizer { inner: Arc::new(Inner { jieba, special }) }
+        let mut special_starts = vec![0u64; 1 << 10].into_boxed_slice();
+        for word in special.keys() {
+            let mut chars = word.chars();
+            if let (Some(first), Some(second)) = (chars.next(), chars.next()) {
+                let start = start_hash(first, second);
+                if let Some(bits) = special_starts.get_mut(start / 64) {
+                    *bits |= 1 << (start % 64);
+                }
+            }
+        }
+        Tokenizer { inner: Arc::new(Inner { jieba, special, special_starts }) }
     }
 }
 

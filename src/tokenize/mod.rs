@@ -275,22 +275,47 @@ fn is_letter(c: char) -> bool {
 /// `text` without white space and with traditional characters folded to simplified ones
 /// of the same length; borrowed when there is nothing to change.
 fn squeeze(text: &str) -> Cow<'_, str> {
+    let bytes = text.as_bytes();
     let mut out: Option<String> = None;
     // Bytes of `text` already copied or dropped.
     let mut done = 0;
-    for (at, c) in text.char_indices() {
-        // No white space lies above U+3000 (the ideographic space), no traditional
-        // character below U+4E00: an ideograph is one comparison away from being kept.
-        let gap = c <= '\u{3000}' && c.is_whitespace();
-        let folded = if c < '\u{4e00}' { c } else { crate::script::simplified(c) };
-        if gap || folded != c {
-            let out = out.get_or_insert_with(|| String::with_capacity(text.len()));
-            out.push_str(text.get(done..at).unwrap_or(""));
-            if !gap {
-                out.push(folded);
+    let mut at = 0;
+    // Byte by byte rather than char by char: every character of a corpus passes here,
+    // and most are ideographs that stay as they are.
+    while let Some(&lead) = bytes.get(at) {
+        // The character's width and, when it changes, what replaces it (None: dropped).
+        let (width, replacement) = match lead {
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => (1, None),
+            0x00..=0x7f => {
+                at += 1;
+                continue;
             }
-            done = at + c.len_utf8();
-        }
+            // U+4000–U+9FFF, where the traditional characters lie and no white space.
+            0xe4..=0xe9 => {
+                let tail = |k: usize| u32::from(bytes.get(at + k).copied().unwrap_or(0) & 0x3f);
+                let code = (u32::from(lead & 0x0f) << 12) | (tail(1) << 6) | tail(2);
+                let c = char::from_u32(code).unwrap_or('\u{fffd}');
+                let folded = crate::script::simplified(c);
+                if folded == c {
+                    at += 3;
+                    continue;
+                }
+                (3, Some(folded))
+            }
+            _ => {
+                let c = text.get(at..).and_then(|rest| rest.chars().next()).unwrap_or(' ');
+                if !c.is_whitespace() {
+                    at += c.len_utf8().max(1);
+                    continue;
+                }
+                (c.len_utf8(), None)
+            }
+        };
+        let out = out.get_or_insert_with(|| String::with_capacity(text.len()));
+        out.push_str(text.get(done..at).unwrap_or(""));
+        out.extend(replacement);
+        at += width;
+        done = at;
     }
     match out {
         None => Cow::Borrowed(text),
@@ -425,6 +450,17 @@ mod tests {
         assert_eq!(terms, t.terms("加快建设5G基站，城市云脑"), "help: tokens and terms disagree");
         assert!(t.is_stop_word("加快") && !t.is_stop_word("城市云脑"));
         assert_eq!(t.canonical("城市云脑"), "城市大脑");
+    }
+
+    proptest::proptest! {
+        /// The byte-wise squeeze against its definition, on text mixing ideographs
+        /// (traditional ones too), white space of every kind and other scripts.
+        #[test]
+        fn squeeze_drops_white_space_and_folds(text in "[ \t\n\u{b}\u{c}\r\u{85}\u{a0}\u{2003}\u{3000}a-z0-9，。建设國個網門牽頭單位數據\u{4000}-\u{9fff}\u{10000}-\u{10010}é]{0,40}") {
+            let expected: String =
+                text.chars().filter(|c| !c.is_whitespace()).map(crate::script::simplified).collect();
+            proptest::prop_assert_eq!(squeeze(&text), expected);
+        }
     }
 
     #[test]

@@ -92,6 +92,24 @@ proptest! {
         check(&text)?;
     }
 
+    /// Tokens cover every character but white space, in order, each span slicing the
+    /// text given; their terms are what `terms` gives.
+    #[test]
+    fn tokens_tile_the_text_but_its_white_space(text in "[ \t\n\u{3000}\u{a0}a-z0-9，。5G基站智慧社區建设國個網一网通办]{0,60}") {
+        let tokenizer = cityalign::Tokenizer::new();
+        let tokens = tokenizer.tokens(&text);
+        let mut at = 0;
+        for token in &tokens {
+            prop_assert_eq!(text.get(token.byte_start..token.byte_end), Some(token.word));
+            let skipped = text.get(at..token.byte_start).unwrap_or("x");
+            prop_assert!(skipped.chars().all(char::is_whitespace), "{:?} lost between tokens", skipped);
+            at = token.byte_end;
+        }
+        prop_assert!(text.get(at..).unwrap_or("x").chars().all(char::is_whitespace));
+        let terms: Vec<String> = tokens.into_iter().map(|t| t.term).filter(|t| !t.is_empty()).collect();
+        prop_assert_eq!(terms, tokenizer.terms(&text));
+    }
+
     #[test]
     fn mutated_seeds_still_tile(
         seed in 0..BUNDLED.len(),

@@ -148,23 +148,35 @@ impl Tokenizer {
 
     /// Every word of `text`, white space left out.
     pub fn tokens<'t>(&self, text: &'t str) -> Vec<Token<'t>> {
-        let mut out = Vec::new();
         // jieba cuts at white space; cut the runs between it so that "5G 基站" is one
         // word, then map back.
         // Traditional characters fold to simplified ones of the same length, so the
         // offsets below still hold.
         let squeezed = squeeze(text);
-        let mut origin = Vec::with_capacity(squeezed.len() + 1);
-        for (at, c) in text.char_indices() {
-            if !c.is_whitespace() && c != '\u{3000}' {
-                origin.extend(std::iter::repeat_n(at, c.len_utf8()));
+        // Where white space was dropped: (offset in the squeezed text, bytes dropped up to
+        // there), so that offsets map back.
+        let mut gaps: Vec<(usize, usize)> = Vec::new();
+        let mut dropped = 0;
+        for (at, c) in text.char_indices().filter(|(_, c)| c.is_whitespace()) {
+            dropped += c.len_utf8();
+            match gaps.last_mut() {
+                Some(last) if last.0 == at + c.len_utf8() - dropped => last.1 = dropped,
+                _ => gaps.push((at + c.len_utf8() - dropped, dropped)),
             }
         }
-        origin.push(text.len());
+        // Tokens come in order: a cursor over the gaps maps each offset in turn.
+        let mut passed = 0;
+        let mut origin = |squeezed_at: usize| {
+            while gaps.get(passed).is_some_and(|g| g.0 <= squeezed_at) {
+                passed += 1;
+            }
+            squeezed_at + passed.checked_sub(1).and_then(|g| gaps.get(g)).map_or(0, |g| g.1)
+        };
+        let mut out = Vec::new();
         for token in self.inner.jieba.cut(&squeezed, true) {
-            let start = origin.get(token.byte_start).copied().unwrap_or(text.len());
-            let last = token.byte_end.checked_sub(1).and_then(|i| origin.get(i).copied()).unwrap_or(start);
-            let end = text.get(last..).and_then(|s| s.chars().next()).map_or(text.len(), |c| last + c.len_utf8());
+            let start = origin(token.byte_start).min(text.len());
+            // The byte after the token's last one: no white space lies inside a character.
+            let end = token.byte_end.checked_sub(1).map_or(start, |last| origin(last) + 1).min(text.len());
             let word = text.get(start..end).unwrap_or("");
             let term = self.content_term(token.word);
             let kind = match (term, shape(token.word)) {

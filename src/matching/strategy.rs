@@ -1,6 +1,7 @@
 //! The matching strategies. Each is a type behind [`Scorer`]; [`Strategy`] selects one by
 //! name. Every score lies in [0, 1], is 1 for identical text and is symmetric.
 
+use std::cell::RefCell;
 use std::fmt;
 use std::str::FromStr;
 
@@ -433,6 +434,27 @@ impl Hybrid {
     }
 }
 
+/// The clause pairs of `a` and `b` that could be a clause's best match: for each clause,
+/// the clauses of the other task sharing the most terms with it (none when it shares
+/// none), in order, into `wanted`.
+fn best_overlaps(a: &TaskFeatures, b: &TaskFeatures, shared: &mut Vec<usize>, wanted: &mut Vec<(usize, usize)>) {
+    let width = b.clauses.len();
+    shared.clear();
+    shared.extend(a.clauses.iter().flat_map(|ca| b.clauses.iter().map(|cb| overlap(&ca.set, &cb.set))));
+    let at = |i: usize, j: usize| shared.get(i * width + j).copied().unwrap_or(0);
+    wanted.clear();
+    for i in 0..a.clauses.len() {
+        let most = (0..width).map(|j| at(i, j)).max().unwrap_or(0);
+        wanted.extend((0..width).filter(|&j| most > 0 && at(i, j) == most).map(|j| (i, j)));
+    }
+    for j in 0..width {
+        let most = (0..a.clauses.len()).map(|i| at(i, j)).max().unwrap_or(0);
+        wanted.extend((0..a.clauses.len()).filter(|&i| most > 0 && at(i, j) == most).map(|i| (i, j)));
+    }
+    wanted.sort_unstable();
+    wanted.dedup();
+}
+
 impl Scorer for Hybrid {
     fn clause(&self, features: &Features, a: &ClauseFeatures, b: &ClauseFeatures) -> f64 {
         Hybrid::blend(Hybrid::text(features, a, b)).clamp(0.0, 1.0)
@@ -445,32 +467,38 @@ impl Scorer for Hybrid {
         b: &TaskFeatures,
         visit: &mut dyn FnMut(usize, usize, f64),
     ) {
-        // Only the clause pairs that could be a clause's best match are scored in full: for
-        // each clause, the clauses of the other task sharing the most terms with it. A pair
-        // sharing no term names no common initiative and is never scored.
-        let width = b.clauses.len();
-        let shared: Vec<usize> =
-            a.clauses.iter().flat_map(|ca| b.clauses.iter().map(|cb| overlap(&ca.set, &cb.set))).collect();
-        let at = |i: usize, j: usize| shared.get(i * width + j).copied().unwrap_or(0);
-        let mut wanted: Vec<(usize, usize)> = Vec::new();
-        for i in 0..a.clauses.len() {
-            let most = (0..width).map(|j| at(i, j)).max().unwrap_or(0);
-            wanted.extend((0..width).filter(|&j| most > 0 && at(i, j) == most).map(|j| (i, j)));
+        // Only the clause pairs that could be a clause's best match are scored in full. A
+        // pair sharing no term names no common initiative and is never scored.
+        thread_local! {
+            // Reused across the millions of task pairs a thread scores.
+            static SCRATCH: RefCell<(Vec<usize>, Vec<(usize, usize)>)> = const { RefCell::new((Vec::new(), Vec::new())) };
         }
-        for j in 0..width {
-            let most = (0..a.clauses.len()).map(|i| at(i, j)).max().unwrap_or(0);
-            wanted.extend((0..a.clauses.len()).filter(|&i| most > 0 && at(i, j) == most).map(|i| (i, j)));
-        }
-        wanted.sort_unstable();
-        wanted.dedup();
+        let wanted = SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
+            Ok(mut scratch) => {
+                let (shared, wanted) = &mut *scratch;
+                best_overlaps(a, b, shared, wanted);
+                std::mem::take(wanted)
+            }
+            Err(_) => {
+                let mut wanted = Vec::new();
+                best_overlaps(a, b, &mut Vec::new(), &mut wanted);
+                wanted
+            }
+        });
         // The task-level context is computed once per task pair, and only when needed.
         let mut context = None;
-        for (i, j) in wanted {
+        for &(i, j) in &wanted {
             let (Some(ca), Some(cb)) = (a.clauses.get(i), b.clauses.get(j)) else { continue };
             let text = Hybrid::text(features, ca, cb);
             let context = context.get_or_insert_with(|| Hybrid::context(a, b));
             visit(i, j, Hybrid::score(text, context));
         }
+        // Hand the buffer back for the next pair.
+        SCRATCH.with(|scratch| {
+            if let Ok(mut scratch) = scratch.try_borrow_mut() {
+                scratch.1 = wanted;
+            }
+        });
     }
 
     fn explain(&self, features: &Features, a: &TaskFeatures, b: &TaskFeatures, s: Scored) -> Vec<Contribution> {

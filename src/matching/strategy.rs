@@ -434,6 +434,12 @@ impl Hybrid {
     }
 }
 
+/// Buffers of [`best_overlaps`].
+struct Scratch {
+    shared: Vec<usize>,
+    wanted: Vec<(usize, usize)>,
+}
+
 /// The clause pairs of `a` and `b` that could be a clause's best match: for each clause,
 /// the clauses of the other task sharing the most terms with it (none when it shares
 /// none), in order, into `wanted`.
@@ -471,11 +477,11 @@ impl Scorer for Hybrid {
         // pair sharing no term names no common initiative and is never scored.
         thread_local! {
             // Reused across the millions of task pairs a thread scores.
-            static SCRATCH: RefCell<(Vec<usize>, Vec<(usize, usize)>)> = const { RefCell::new((Vec::new(), Vec::new())) };
+            static SCRATCH: RefCell<Scratch> = const { RefCell::new(Scratch { shared: Vec::new(), wanted: Vec::new() }) };
         }
         let wanted = SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
             Ok(mut scratch) => {
-                let (shared, wanted) = &mut *scratch;
+                let Scratch { shared, wanted } = &mut *scratch;
                 best_overlaps(a, b, shared, wanted);
                 std::mem::take(wanted)
             }
@@ -496,7 +502,7 @@ impl Scorer for Hybrid {
         // Hand the buffer back for the next pair.
         SCRATCH.with(|scratch| {
             if let Ok(mut scratch) = scratch.try_borrow_mut() {
-                scratch.1 = wanted;
+                scratch.wanted = wanted;
             }
         });
     }

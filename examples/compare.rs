@@ -154,10 +154,14 @@ fn main() -> ExitCode {
                     ExitCode::FAILURE
                 }
             },
-            None => {
-                print!("{text}");
-                ExitCode::SUCCESS
-            }
+            None => match std::io::Write::write_all(&mut std::io::stdout().lock(), text.as_bytes()) {
+                // A closed pipe (`| head`) is the reader's choice, not an error.
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    eprintln!("error: {e}");
+                    ExitCode::FAILURE
+                }
+                _ => ExitCode::SUCCESS,
+            },
         },
         Err(e) => {
             eprintln!("error: {e}");

@@ -65,6 +65,21 @@ fn temp(name: &str) -> Temp {
 }
 
 #[test]
+fn compare_into_a_closed_pipe_is_no_error() {
+    use std::io::Read;
+    use std::process::Stdio;
+    // The JSON export is larger than a pipe's buffer: compare must meet the closed end.
+    let mut child = example("compare").arg("--json").stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 16];
+    stdout.read_exact(&mut first).unwrap();
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success() && !stderr.contains("panicked"), "help: `compare | head` failed: {stderr}");
+}
+
+#[test]
 fn compare_prints_the_table_within_120_columns() {
     let (out, _) = run("compare", &[]);
     let header = out.lines().next().unwrap();

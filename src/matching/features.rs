@@ -52,7 +52,7 @@ pub(crate) struct TaskFeatures {
     pub task: usize,
     pub title: String,
     pub clauses: Vec<ClauseFeatures>,
-    /// The whole task as one bag: its clauses merged.
+    /// The whole task as one bag: its clauses' terms merged (no bigrams).
     pub whole: ClauseFeatures,
     /// The title as a bag.
     pub heading: ClauseFeatures,

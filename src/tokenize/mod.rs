@@ -179,11 +179,13 @@ impl Tokenizer {
             let end = token.byte_end.checked_sub(1).map_or(start, |last| origin(last) + 1).min(text.len());
             let word = text.get(start..end).unwrap_or("");
             let term = self.content_term(token.word);
-            let kind = match (term, shape(token.word)) {
-                (Some(_), _) => TokenKind::Content,
-                // Shaped like content, yet a stop word.
-                (None, TokenKind::Content) => TokenKind::Stop,
-                (None, kind) => kind,
+            let kind = match term {
+                Some(_) => TokenKind::Content,
+                None => match shape(token.word) {
+                    // Shaped like content, yet a stop word.
+                    TokenKind::Content => TokenKind::Stop,
+                    kind => kind,
+                },
             };
             let term = term.map_or_else(String::new, str::to_string);
             out.push(Token { word, term, kind, byte_start: start, byte_end: end });

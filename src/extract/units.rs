@@ -32,104 +32,183 @@ enum Label {
     Deadline,
 }
 
-/// Labels of the clauses of a parenthesis, in simplified and traditional characters.
-const LABELS: [(&str, Label); 19] = [
+/// Labels of the clauses of a parenthesis, matched on folded (simplified) text, longest
+/// first at each position so that 牵头责任单位 is not read as 责任单位 after a unit 牵头.
+const LABELS: [(&str, Label); 36] = [
+    ("牵头责任单位", Label::Role(Role::Lead)),
+    ("牵头责任部门", Label::Role(Role::Lead)),
+    ("主要责任单位", Label::Role(Role::Responsible)),
+    ("主要责任部门", Label::Role(Role::Responsible)),
+    ("主体责任单位", Label::Role(Role::Responsible)),
+    ("相关责任单位", Label::Role(Role::Cooperating)),
+    ("相关责任部门", Label::Role(Role::Cooperating)),
+    ("配合责任单位", Label::Role(Role::Cooperating)),
+    ("协同责任单位", Label::Role(Role::Cooperating)),
     ("牵头单位", Label::Role(Role::Lead)),
     ("牵头部门", Label::Role(Role::Lead)),
-    ("牽頭單位", Label::Role(Role::Lead)),
-    ("牽頭部門", Label::Role(Role::Lead)),
+    ("主办单位", Label::Role(Role::Lead)),
+    ("主责单位", Label::Role(Role::Lead)),
+    ("主责部门", Label::Role(Role::Lead)),
     ("责任单位", Label::Role(Role::Responsible)),
     ("责任部门", Label::Role(Role::Responsible)),
-    ("責任單位", Label::Role(Role::Responsible)),
-    ("責任部門", Label::Role(Role::Responsible)),
+    ("责任主体", Label::Role(Role::Responsible)),
+    ("承办单位", Label::Role(Role::Responsible)),
+    ("实施单位", Label::Role(Role::Implementing)),
+    ("实施主体", Label::Role(Role::Implementing)),
     ("配合单位", Label::Role(Role::Cooperating)),
     ("配合部门", Label::Role(Role::Cooperating)),
-    ("配合單位", Label::Role(Role::Cooperating)),
-    ("配合部門", Label::Role(Role::Cooperating)),
     ("协办单位", Label::Role(Role::Cooperating)),
+    ("协办部门", Label::Role(Role::Cooperating)),
+    ("协同单位", Label::Role(Role::Cooperating)),
+    ("协同部门", Label::Role(Role::Cooperating)),
     ("参与单位", Label::Role(Role::Cooperating)),
+    ("参与部门", Label::Role(Role::Cooperating)),
+    ("支持单位", Label::Role(Role::Cooperating)),
+    ("指导单位", Label::Role(Role::Guiding)),
     ("完成时限", Label::Deadline),
-    ("完成時限", Label::Deadline),
     ("完成时间", Label::Deadline),
-    ("完成時間", Label::Deadline),
+    ("完成期限", Label::Deadline),
     ("时间节点", Label::Deadline),
+    ("时间安排", Label::Deadline),
+    ("进度安排", Label::Deadline),
 ];
 
 /// The first characters of [`LABELS`].
-const LABEL_STARTS: [char; 9] = ['牵', '牽', '责', '責', '配', '协', '参', '完', '时'];
+const LABEL_STARTS: [char; 11] = ['牵', '主', '相', '配', '协', '责', '承', '实', '参', '支', '指'];
+/// The first characters of the deadline labels, checked apart (完, 时, 进).
+const DEADLINE_STARTS: [char; 3] = ['完', '时', '进'];
 
-/// Words that end an unlabelled clause and give its role, longest first.
-const ROLE_WORDS: [(&str, Role); 11] = [
+/// Words that end an unlabelled clause and give its role, matched on folded text,
+/// longest first. 按职责分工负责 comes whole so that 按职责 never stays in a name.
+const ROLE_WORDS: [(&str, Role); 24] = [
+    ("按照职责分工负责", Role::Shared),
+    ("按职责分工负责", Role::Shared),
+    ("按职能分工负责", Role::Shared),
+    ("按职责分工落实", Role::Shared),
+    ("根据职责分工负责", Role::Shared),
+    ("依职责分工负责", Role::Shared),
+    ("按职责负责", Role::Shared),
     ("分工负责", Role::Shared),
-    ("分工負責", Role::Shared),
     ("共同负责", Role::Shared),
-    ("共同負責", Role::Shared),
+    ("分别负责", Role::Shared),
+    ("牵头负责", Role::Lead),
+    ("具体实施", Role::Implementing),
+    ("组织实施", Role::Implementing),
+    ("具体负责", Role::Sole),
     ("负责", Role::Sole),
-    ("負責", Role::Sole),
     ("牵头", Role::Lead),
-    ("牽頭", Role::Lead),
     ("配合", Role::Cooperating),
     ("协助", Role::Cooperating),
+    ("协同", Role::Cooperating),
     ("参与", Role::Cooperating),
+    ("协办", Role::Cooperating),
+    ("督导", Role::Guiding),
+    ("指导", Role::Guiding),
+    ("落实", Role::Responsible),
 ];
 
+/// The text of a task as written and folded to simplified characters at the same byte
+/// offsets: keywords are read in the folded text, names taken from the written one.
+struct Source<'t> {
+    text: &'t str,
+    folded: &'t str,
+}
+
+impl Source<'_> {
+    fn get(&self, range: Range<usize>) -> &str {
+        self.text.get(range).unwrap_or("")
+    }
+
+    fn folded(&self, range: Range<usize>) -> &str {
+        self.folded.get(range).unwrap_or("")
+    }
+}
+
 fn opens(c: char) -> bool {
-    matches!(c, '(' | '（' | '〈' | '《' | '<' | '【' | '[' | '“' | '［')
+    matches!(c, '(' | '（' | '〈' | '《' | '<' | '【' | '[' | '“' | '［' | '〔')
 }
 
 fn closes(c: char) -> bool {
-    matches!(c, ')' | '）' | '〉' | '》' | '>' | '】' | ']' | '”' | '］')
+    matches!(c, ')' | '）' | '〉' | '》' | '>' | '】' | ']' | '”' | '］' | '〕')
+}
+
+/// The brackets that may hold a responsibility: round ones, 〔〕 and 【】. Returns the
+/// kind a closing bracket must match.
+fn responsibility_bracket(c: char) -> Option<u8> {
+    match c {
+        '(' | '（' | ')' | '）' => Some(0),
+        '〔' | '〕' => Some(1),
+        '【' | '】' => Some(2),
+        _ => None,
+    }
 }
 
 fn char_len_at(text: &str, at: usize) -> usize {
     text.get(at..).and_then(|s| s.chars().next()).map_or(1, char::len_utf8)
 }
 
-/// The round-bracket pairs of `text` as (whole, inside), outermost first; a bracket still
-/// open at a line break or the end is closed there (the source lost it).
-fn paren_pairs(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
+/// A bracket pair: the whole, the inside, and whether the text ended before it closed
+/// (an opening cut off mid-list).
+#[derive(Debug, Clone)]
+struct Pair {
+    outer: Range<usize>,
+    inner: Range<usize>,
+    cut: bool,
+}
+
+/// The bracket pairs of `text` that may hold a responsibility, outermost first; a
+/// bracket still open at a line break or the end is closed there (the source lost it).
+fn bracket_pairs(text: &str) -> Vec<Pair> {
     let mut pairs = Vec::new();
-    let mut stack: Vec<usize> = Vec::new();
-    let unclosed = |stack: &mut Vec<usize>, pairs: &mut Vec<_>, at: usize| {
-        for open in stack.drain(..) {
-            pairs.push((open..at, open + char_len_at(text, open)..at));
+    let mut stack: Vec<(usize, u8)> = Vec::new();
+    let unclosed = |stack: &mut Vec<(usize, u8)>, pairs: &mut Vec<Pair>, at: usize, cut: bool| {
+        for (open, _) in stack.drain(..) {
+            pairs.push(Pair { outer: open..at, inner: open + char_len_at(text, open)..at, cut });
         }
     };
     for (at, c) in text.char_indices() {
-        match c {
-            '(' | '（' => stack.push(at),
-            ')' | '）' => {
-                if let Some(open) = stack.pop() {
-                    pairs.push((open..at + c.len_utf8(), open + char_len_at(text, open)..at));
-                }
+        if c == '\n' {
+            unclosed(&mut stack, &mut pairs, at, false);
+            continue;
+        }
+        let Some(kind) = responsibility_bracket(c) else { continue };
+        if matches!(c, '(' | '（' | '〔' | '【') {
+            stack.push((at, kind));
+        } else if stack.last().is_some_and(|&(_, k)| k == kind) {
+            if let Some((open, _)) = stack.pop() {
+                pairs.push(Pair {
+                    outer: open..at + c.len_utf8(),
+                    inner: open + char_len_at(text, open)..at,
+                    cut: false,
+                });
             }
-            '\n' => unclosed(&mut stack, &mut pairs, at),
-            _ => {}
         }
     }
-    unclosed(&mut stack, &mut pairs, text.len());
-    pairs.sort_by(|a, b| a.0.start.cmp(&b.0.start).then(b.0.end.cmp(&a.0.end)));
+    unclosed(&mut stack, &mut pairs, text.len(), true);
+    pairs.sort_by(|a, b| a.outer.start.cmp(&b.outer.start).then(b.outer.end.cmp(&a.outer.end)));
     pairs
 }
 
-fn labels_in(text: &str, inner: &Range<usize>) -> Vec<(Range<usize>, Label)> {
-    let content = text.get(inner.clone()).unwrap_or("");
+fn labels_in(src: &Source<'_>, inner: &Range<usize>) -> Vec<(Range<usize>, Label)> {
+    let content = src.folded(inner.clone());
     let mut found = Vec::new();
+    let mut next = 0;
     for (at, c) in content.char_indices() {
-        // Most positions start no label: a char test instead of nineteen comparisons.
-        if !LABEL_STARTS.contains(&c) {
+        // Most positions start no label: a char test before the comparisons.
+        if at < next || !(LABEL_STARTS.contains(&c) || DEADLINE_STARTS.contains(&c)) {
             continue;
         }
         let rest = content.get(at..).unwrap_or("");
         for (word, label) in LABELS {
-            if let Some(after) = rest.strip_prefix(word) {
-                let spaces = after.len() - after.trim_start_matches(is_space).len();
-                if let Some(colon) =
-                    after.get(spaces..).and_then(|a| a.chars().next()).filter(|c| matches!(c, ':' | '：'))
-                {
-                    let start = inner.start + at;
-                    found.push((start..start + word.len() + spaces + colon.len_utf8(), label));
-                }
+            let Some(after) = rest.strip_prefix(word) else { continue };
+            let spaces = after.len() - after.trim_start_matches(is_space).len();
+            if let Some(colon) = after.get(spaces..).and_then(|a| a.chars().next()).filter(|c| matches!(c, ':' | '：'))
+            {
+                let start = inner.start + at;
+                let len = word.len() + spaces + colon.len_utf8();
+                found.push((start..start + len, label));
+                next = at + len;
+                break;
             }
         }
     }
@@ -141,25 +220,41 @@ fn role_word(clause: &str) -> Option<(&'static str, Role)> {
 }
 
 /// Whether a parenthesis's content names who is responsible.
-fn is_responsibility(text: &str, inner: &Range<usize>) -> bool {
+fn is_responsibility(src: &Source<'_>, inner: &Range<usize>) -> bool {
     // A long parenthesis is prose; the byte test first keeps nested input linear.
     if inner.len() > 1200 {
         return false;
     }
-    let content = text.get(inner.clone()).unwrap_or("").trim_matches(is_space);
+    let content = src.folded(inner.clone()).trim_matches(is_space);
     if content.is_empty() || content.contains('。') {
         return false;
     }
-    if !labels_in(text, inner).is_empty() {
+    if !labels_in(src, inner).is_empty() {
         return true;
     }
     // "甲牵头,乙配合,2023年底前完成": the last clause that is not a time names a role.
-    let clauses = split_top(text, inner.clone(), &[',', '，', ';', '；']);
+    let clauses = split_top(src.folded, inner.clone(), &[',', '，', ';', '；']);
     clauses
         .iter()
-        .map(|c| text.get(trim(text, c.clone())).unwrap_or(""))
+        .map(|c| src.folded(trim(src.folded, c.clone())))
         .rfind(|words| !words.is_empty() && !is_time_clause(words))
-        .is_some_and(|words| role_word(words).is_some())
+        .is_some_and(|words| {
+            role_word(words).is_some_and(|(word, _)| {
+                // The role word must follow names: "全面落实" alone is prose.
+                let names = words.get(..words.len() - word.len()).unwrap_or("");
+                names.chars().count() >= 2 && (word.chars().count() > 2 || names_units(names))
+            })
+        })
+}
+
+/// Whether words before a short role word look like a list of units, not prose.
+fn names_units(names: &str) -> bool {
+    let names = names.trim_end_matches(is_space);
+    split_list(names).iter().any(|n| is_complete(n) || has_level(n))
+}
+
+fn split_list(s: &str) -> Vec<&str> {
+    s.split(['、', ',', '，', ';', '；']).map(|p| p.trim_matches(is_space)).filter(|p| !p.is_empty()).collect()
 }
 
 /// Whether an unlabelled clause gives a time rather than units: "2023年底前完成".
@@ -167,36 +262,45 @@ fn is_time_clause(words: &str) -> bool {
     role_word(words).is_none()
         && (words.ends_with("完成")
             || words.ends_with('前')
+            || words.ends_with("长期坚持")
+            || words.ends_with("持续推进")
             || (words.contains('年') && words.chars().any(|c| super::text::digit_value(c).is_some())))
 }
 
 /// The responsibility parentheses of `text`, in order.
 pub(crate) fn responsibilities(text: &str) -> Vec<Responsibility> {
+    let folded = crate::script::fold(text);
+    let src = Source { text, folded: folded.as_ref() };
     let mut found = Vec::new();
     let mut skip_to = 0;
-    for (outer, inner) in paren_pairs(text) {
-        if outer.start < skip_to || !is_responsibility(text, &inner) {
+    for pair in bracket_pairs(src.folded) {
+        if pair.outer.start < skip_to || !is_responsibility(&src, &pair.inner) {
             continue;
         }
-        skip_to = outer.end;
-        found.push(read_parenthesis(text, outer, inner));
+        skip_to = pair.outer.end;
+        found.push(read_parenthesis(&src, pair));
     }
     found
 }
 
-fn read_parenthesis(text: &str, outer: Range<usize>, inner: Range<usize>) -> Responsibility {
-    let labels = labels_in(text, &inner);
+fn read_parenthesis(src: &Source<'_>, pair: Pair) -> Responsibility {
+    let Pair { outer, inner, cut } = pair;
+    let labels = labels_in(src, &inner);
     let mut units = Vec::new();
     let mut deadline = None;
     let first_label = labels.first().map_or(inner.end, |(r, _)| r.start);
-    unlabelled(text, inner.start..first_label, &mut units, &mut deadline);
+    unlabelled(src, inner.start..first_label, &mut units, &mut deadline);
     for (i, (label_range, label)) in labels.iter().enumerate() {
         let end = labels.get(i + 1).map_or(inner.end, |(r, _)| r.start);
-        let value = trim(text, label_range.end..end);
+        let value = trim(src.folded, label_range.end..end);
         match label {
             Label::Deadline => deadline = Some(value),
-            Label::Role(role) => units.extend(split_units(text, value, *role)),
+            Label::Role(role) => units.extend(split_units(src, value, *role)),
         }
+    }
+    // The text ended inside the list: its last name may be a fragment ("省工业和").
+    if cut && units.last().is_some_and(|u| !is_complete(&crate::script::fold(&u.name))) {
+        units.pop();
     }
     Responsibility { range: outer, units, deadline }
 }
@@ -232,10 +336,15 @@ fn split_top(text: &str, range: Range<usize>, seps: &[char]) -> Vec<Range<usize>
 }
 
 /// Clauses without a label: "市大数据局负责", "…分工负责", "甲牵头,乙配合".
-fn unlabelled(text: &str, range: Range<usize>, units: &mut Vec<UnitMention>, deadline: &mut Option<Range<usize>>) {
-    for clause in split_top(text, range, &[',', '，', ';', '；']) {
-        let clause = trim(text, clause);
-        let words = text.get(clause.clone()).unwrap_or("");
+fn unlabelled(
+    src: &Source<'_>,
+    range: Range<usize>,
+    units: &mut Vec<UnitMention>,
+    deadline: &mut Option<Range<usize>>,
+) {
+    for clause in split_top(src.folded, range, &[',', '，', ';', '；']) {
+        let clause = trim(src.folded, clause);
+        let words = src.folded(clause.clone());
         if words.is_empty() {
             continue;
         }
@@ -247,7 +356,7 @@ fn unlabelled(text: &str, range: Range<usize>, units: &mut Vec<UnitMention>, dea
             Some((word, role)) => (clause.start..clause.end - word.len(), role),
             None => (clause, Role::Responsible),
         };
-        let mut mentions = split_units(text, trim(text, names), role);
+        let mut mentions = split_units(src, trim(src.folded, names), role);
         if role == Role::Sole && mentions.len() > 1 {
             for m in &mut mentions {
                 m.role = Role::Shared;
@@ -289,18 +398,31 @@ fn is_department(name: &str) -> bool {
     SUFFIXES.iter().any(|s| name.ends_with(s))
 }
 
+/// Whether a name reads as a whole body, not a fragment cut off mid-word.
+fn is_complete(name: &str) -> bool {
+    const BODIES: [&str; 16] =
+        ["政府", "公司", "集团", "银行", "分局", "支队", "大队", "院", "所", "馆", "站", "社", "会", "处", "校", "队"];
+    is_department(name) || is_generic(name) || BODIES.iter().any(|s| name.ends_with(s))
+}
+
 fn is_generic(name: &str) -> bool {
     ["有关", "相关", "各", "市直", "区直", "县直"].iter().any(|w| name.contains(w))
 }
 
+/// Words that may trail a name without being part of it: 按职责, 等部门.
+const NAME_TAILS: [&str; 4] = ["按照职责", "按职责", "依职责", "根据职责"];
+
 /// The units of a list: "区发展和改革局、工业和信息化局" → 区发展和改革局, 区工业和信息化局;
 /// "市公安局等有关部门、单位" → 市公安局, 有关部门、单位.
-fn split_units(text: &str, range: Range<usize>, role: Role) -> Vec<UnitMention> {
+fn split_units(src: &Source<'_>, range: Range<usize>, role: Role) -> Vec<UnitMention> {
     let mut units: Vec<UnitMention> = Vec::new();
     let mut level: Option<char> = None;
-    for item in split_top(text, range, &['、', ',', '，', ';', '；']) {
-        let item = trim(text, item);
-        let words = text.get(item.clone()).unwrap_or("");
+    for item in split_top(src.folded, range, &['、', ',', '，', ';', '；']) {
+        let mut item = trim(src.folded, item);
+        if let Some(tail) = NAME_TAILS.iter().find(|t| src.folded(item.clone()).ends_with(*t)) {
+            item.end -= tail.len();
+        }
+        let words = src.folded(item.clone());
         if words.is_empty() {
             continue;
         }
@@ -308,32 +430,38 @@ fn split_units(text: &str, range: Range<usize>, role: Role) -> Vec<UnitMention> 
         // "甲等部门" is only 甲.
         let (head, tail) = match words.find('等') {
             Some(at) if at > 0 => {
-                let tail = trim(text, item.start + at + '等'.len_utf8()..item.end);
-                let keep = is_generic(text.get(tail.clone()).unwrap_or(""));
+                let tail = trim(src.folded, item.start + at + '等'.len_utf8()..item.end);
+                let keep = is_generic(src.folded(tail.clone()));
                 (item.start..item.start + at, if keep { tail } else { item.end..item.end })
             }
             _ => (item.clone(), item.end..item.end),
         };
         for part in [head, tail] {
-            let name = text.get(part.clone()).unwrap_or("");
-            if name.is_empty() {
+            let folded = src.folded(part.clone());
+            if folded.is_empty() {
                 continue;
             }
             // "有关部门、单位": a fragment completes the generic unit before it.
-            if name.chars().count() <= 2 && !is_department(name) || name == "单位" || name == "部门" {
-                if let Some(prev) = units.last_mut().filter(|u| is_generic(&u.name)) {
-                    prev.name = text.get(prev.range.start..part.end).unwrap_or(&prev.name).to_string();
+            if folded.chars().count() <= 2 && !is_department(folded) || folded == "单位" || folded == "部门" {
+                if let Some(prev) = units.last_mut().filter(|u| is_generic(&crate::script::fold(&u.name))) {
+                    prev.name = src.get(prev.range.start..part.end).to_string();
                     prev.range.end = part.end;
                     continue;
                 }
             }
+            let name = src.get(part.clone());
             let full = match level {
-                Some(prefix) if !has_level(name) && is_department(name) && !units.is_empty() => {
+                Some(prefix) if !has_level(folded) && is_department(folded) && !units.is_empty() => {
                     format!("{prefix}{name}")
                 }
                 _ => name.to_string(),
             };
-            level = full.chars().next().filter(|c| matches!(c, '市' | '区' | '县' | '省')).filter(|_| has_level(&full));
+            // The level restored is the written character (縣 stays 縣).
+            let folded_full = crate::script::fold(&full);
+            level = full
+                .chars()
+                .next()
+                .filter(|_| folded_full.starts_with(['市', '区', '县', '省']) && has_level(&folded_full));
             units.push(UnitMention { name: full, role, range: part });
         }
     }
@@ -356,7 +484,7 @@ mod tests {
     fn every_label_starts_with_a_listed_character() {
         for (word, _) in LABELS {
             assert!(
-                word.chars().next().is_some_and(|c| LABEL_STARTS.contains(&c)),
+                word.chars().next().is_some_and(|c| LABEL_STARTS.contains(&c) || DEADLINE_STARTS.contains(&c)),
                 "help: add {word}'s first character"
             );
         }
@@ -440,6 +568,51 @@ mod tests {
             "市场监管执法支队",
             "help: 市场 is not the level 市"
         );
+    }
+
+    #[test]
+    fn labels_with_prefixes_and_other_brackets() {
+        use Role::*;
+        assert_eq!(
+            read("(牵头责任单位:市数据管理局;相关责任单位:市发展改革委、市财政局)"),
+            [("市数据管理局".into(), Lead), ("市发展改革委".into(), Cooperating), ("市财政局".into(), Cooperating)]
+        );
+        assert_eq!(
+            read("建设。〔责任单位:市大数据委、市工信局〕"),
+            [("市大数据委".into(), Responsible), ("市工信局".into(), Responsible)]
+        );
+        assert_eq!(read("建设。【牵头单位：市大数据局】"), [("市大数据局".into(), Lead)]);
+        assert_eq!(read("(主要责任单位:市大数据局;协办單位:市財政局)")[1], ("市財政局".into(), Cooperating));
+        assert!(read("贵州各市〔州〕建设").is_empty(), "help: a bracket in a place name holds no units");
+    }
+
+    #[test]
+    fn role_verbs() {
+        use Role::*;
+        assert_eq!(
+            read("(市档案局牵头,市大数据局配合,市档案馆具体实施)"),
+            [("市档案局".into(), Lead), ("市大数据局".into(), Cooperating), ("市档案馆".into(), Implementing)]
+        );
+        assert_eq!(
+            read("(市工业和信息化局、市通信管理局按职责分工负责)"),
+            [("市工业和信息化局".into(), Shared), ("市通信管理局".into(), Shared)]
+        );
+        assert_eq!(read("(市委网信办指导,各区县政府落实)")[0], ("市委网信办".into(), Guiding));
+        assert!(read("(进一步抓好落实)").is_empty(), "help: a role word after prose names no unit");
+    }
+
+    #[test]
+    fn a_bracket_inside_a_parenthesis_keeps_the_parenthesis() {
+        assert_eq!(
+            names("(责任单位:省大数据局,各市〔州〕、贵安新区数据管理部门)"),
+            ["省大数据局", "各市〔州〕", "贵安新区数据管理部门"]
+        );
+    }
+
+    #[test]
+    fn a_list_cut_off_by_the_end_of_the_text_drops_its_fragment() {
+        assert_eq!(names("建设。(责任单位:省发展改革委、省工业和"), ["省发展改革委"]);
+        assert_eq!(names("建设。(责任单位:省发展改革委、省工业和信息化厅"), ["省发展改革委", "省工业和信息化厅"]);
     }
 
     #[test]

@@ -19,6 +19,10 @@ pub enum Role {
     Shared,
     /// The one unit that "…负责".
     Sole,
+    /// The unit that carries the work out: "…具体实施", "…组织实施".
+    Implementing,
+    /// The unit that guides or supervises: "…指导", "…督导".
+    Guiding,
 }
 
 /// A canonical kind of department, so that the same office can be compared across cities

@@ -52,12 +52,26 @@ fn unlabel(line: String) -> Option<String> {
     Some(line)
 }
 
+/// Labels of a date of issue, the one the header prefers; 发布日期 is the web page's
+/// date of publication, taken only when the text states no other.
+const ISSUE_DATE_LABELS: [&str; 3] = ["成文日期", "印发日期", "签发日期"];
+const PUBLICATION_DATE_LABELS: [&str; 3] = ["发布日期", "发布时间", "日期"];
+
+/// The date after one of `labels` at the start of a squeezed line; what follows the date
+/// ("浏览次数:") does not matter.
+fn labelled_date(line: &str, labels: &[&str]) -> Option<Date> {
+    let rest = labels.iter().find_map(|l| line.strip_prefix(l))?;
+    let rest = rest.strip_prefix([':', '：']).unwrap_or(rest);
+    date_at_start(rest).map(|(date, _)| date)
+}
+
 /// Reads the metadata from the preamble's lines, then the trailer's (where a signature
 /// may stand).
 pub(crate) fn read<'s>(front: impl Iterator<Item = &'s str>, back: impl Iterator<Item = &'s str>) -> Header {
-    let front: Vec<String> = front.map(squeeze).filter_map(unlabel).collect();
+    let raw: Vec<String> = front.map(squeeze).collect();
+    let front: Vec<String> = raw.iter().cloned().filter_map(unlabel).collect();
     let back: Vec<String> = back.map(squeeze).collect();
-    let notice = front.iter().find(|l| l.contains("关于") && (l.contains("通知") || l.contains("印发")));
+    let notice = front.iter().find(|l| is_notice(l));
 
     let issuer = front
         .iter()
@@ -65,15 +79,68 @@ pub(crate) fn read<'s>(front: impl Iterator<Item = &'s str>, back: impl Iterator
         .find(|l| is_issuer(l))
         .cloned()
         .or_else(|| notice.and_then(|n| n.split("关于").next()).filter(|s| is_issuer(s)).map(str::to_string));
-    let city = issuer.as_deref().and_then(city_of);
     let doc_number = front.iter().find(|l| is_doc_number(l)).cloned();
-    let issued = front
+    let issued = raw
         .iter()
-        .find_map(|l| date_line(l))
-        .or_else(|| back.iter().find_map(|l| l.strip_suffix("印发").and_then(date_line)));
-    let title = front.iter().rev().find(|l| is_title(l)).cloned().or_else(|| notice.and_then(|n| title_in_notice(n)));
+        .find_map(|l| labelled_date(l, &ISSUE_DATE_LABELS))
+        .or_else(|| front.iter().find_map(|l| date_line(l)))
+        .or_else(|| back.iter().find_map(|l| l.strip_suffix("印发").and_then(date_line)))
+        .or_else(|| raw.iter().find_map(|l| labelled_date(l, &PUBLICATION_DATE_LABELS)));
+    let title = front
+        .iter()
+        .rev()
+        .find(|l| is_title(l))
+        .cloned()
+        .or_else(|| notice.and_then(|n| title_in_notice(n)))
+        .or_else(|| front.iter().find_map(|l| title_quoted(l)));
+    let city = issuer.as_deref().and_then(city_of).or_else(|| title.as_deref().and_then(city_in_title));
     let period = title.as_deref().and_then(period_in).or_else(|| issued.map(|d| Period { start: d.year, end: d.year }));
     Header { issuer, city, doc_number, issued, title, period }
+}
+
+/// A line of the notice that carries the plan: "…关于印发…的通知", or a document issued
+/// under its own name, "济南市人民政府办公厅关于…的实施意见".
+fn is_notice(line: &str) -> bool {
+    let line = crate::script::fold(line);
+    let Some(at) = line.find("关于") else { return false };
+    let tail = line.get(at..).unwrap_or("");
+    line.chars().count() <= 100
+        && !line.contains(['。', '，', ','])
+        && (tail.contains("通知") || tail.contains("印发") || GENRE_WORDS.iter().any(|w| tail.ends_with(w)))
+}
+
+/// The title a notice quotes: 现将《数字威海2021行动方案》印发给你们.
+fn title_quoted(line: &str) -> Option<String> {
+    let folded = crate::script::fold(line);
+    if !(folded.contains("印发") || folded.contains("现将") || folded.contains("同意")) {
+        return None;
+    }
+    let mut rest = line;
+    while let Some(open) = rest.find('《') {
+        let after = rest.get(open + '《'.len_utf8()..)?;
+        let close = after.find('》')?;
+        let inner = after.get(..close)?;
+        let folded = crate::script::fold(inner);
+        if GENRE_WORDS.iter().any(|w| folded.contains(w)) && !folded.contains("国务院") {
+            return Some(inner.to_string());
+        }
+        rest = after.get(close..)?;
+    }
+    None
+}
+
+/// The place a title starts with: 洛阳市加强数字政府建设实施方案 → 洛阳. A title without
+/// one ("智慧城市建设方案", "数字威海…") gives none.
+fn city_in_title(title: &str) -> Option<String> {
+    let folded = crate::script::fold(title);
+    let end = folded.char_indices().take(12).find(|(_, c)| matches!(c, '省' | '市' | '区' | '县' | '州'))?.0;
+    let place = folded.get(..end)?;
+    const NOT_PLACE: [&str; 8] = ["数字", "智慧", "城", "建设", "政府", "关于", "印发", "新型"];
+    if place.chars().count() < 2 || NOT_PLACE.iter().any(|w| place.contains(w)) {
+        return None;
+    }
+    let suffix = folded.get(end..)?.chars().next()?;
+    city_of(&format!("{}{suffix}人民政府", title.get(..end)?))
 }
 
 fn is_issuer(line: &str) -> bool {
@@ -149,15 +216,29 @@ fn number(s: &str) -> Option<(u32, &str)> {
     Some((value, s.get(end..)?))
 }
 
-/// A line that is only a date: 2022年7月1日.
-fn date_line(line: &str) -> Option<Date> {
+/// A date at the start of a squeezed line: 2022年7月1日, 2025-01-20, 2025/1/20,
+/// 2025.01.20; returns it and what follows.
+fn date_at_start(line: &str) -> Option<(Date, &str)> {
     let (year, rest) = number(line)?;
-    let (month, rest) = number(rest.strip_prefix('年')?)?;
-    let (day, rest) = number(rest.strip_prefix('月')?)?;
-    if rest != "日" {
+    let sep = rest.chars().next()?;
+    let (month, rest) = match sep {
+        '年' => number(rest.get(sep.len_utf8()..)?)?,
+        '-' | '/' | '.' | '－' | '／' | '．' => number(rest.get(sep.len_utf8()..)?)?,
+        _ => return None,
+    };
+    let rest = if sep == '年' { rest.strip_prefix('月')? } else { rest.strip_prefix(sep)? };
+    let (day, rest) = number(rest)?;
+    let rest = if sep == '年' { rest.strip_prefix('日')? } else { rest };
+    if year < 1000 {
         return None;
     }
-    Date::new(u16::try_from(year).ok()?, u8::try_from(month).ok()?, u8::try_from(day).ok()?)
+    let date = Date::new(u16::try_from(year).ok()?, u8::try_from(month).ok()?, u8::try_from(day).ok()?)?;
+    Some((date, rest))
+}
+
+/// A line that is only a date: 2022年7月1日, 2025-01-20.
+fn date_line(line: &str) -> Option<Date> {
+    date_at_start(line).filter(|(_, rest)| rest.is_empty()).map(|(date, _)| date)
 }
 
 fn is_title(line: &str) -> bool {
@@ -173,7 +254,11 @@ fn is_title(line: &str) -> bool {
 }
 
 fn title_in_notice(notice: &str) -> Option<String> {
-    let inner = notice.split("关于印发").nth(1)?;
+    let Some(inner) = notice.split("关于印发").nth(1) else {
+        // A document under its own name: its title runs from 关于.
+        let at = notice.find("关于")?;
+        return notice.get(at..).filter(|t| !t.contains("通知")).map(str::to_string);
+    };
     let inner = inner.strip_suffix("的通知").unwrap_or(inner);
     let inner = inner.trim_matches(['《', '》']);
     (!inner.is_empty()).then(|| inner.to_string())
@@ -230,6 +315,11 @@ mod tests {
         assert_eq!(date_line("2022年7月1日"), Date::new(2022, 7, 1));
         assert_eq!(date_line("2022年2月30日"), None);
         assert_eq!(date_line("2022年7月1日印发"), None);
+        assert_eq!(date_line("2025-01-20"), Date::new(2025, 1, 20));
+        assert_eq!(date_line("2025/1/20"), Date::new(2025, 1, 20));
+        assert_eq!(date_line("2025.01.20"), Date::new(2025, 1, 20));
+        assert_eq!(date_line("2025-13-20"), None);
+        assert_eq!(date_line("1.5-2"), None);
     }
 
     #[test]
@@ -274,5 +364,34 @@ mod tests {
         assert_eq!(h.doc_number.as_deref(), Some("某政办字〔2023〕12号"));
         assert_eq!(h.issued, Date::new(2023, 3, 15));
         assert_eq!(h.title.as_deref(), Some("某市数字政府建设2023年工作要点"));
+    }
+
+    #[test]
+    fn iso_and_web_dates() {
+        let h = read(["成文日期：2025-01-20", "发布日期:2025-01-22"].into_iter(), std::iter::empty());
+        assert_eq!(h.issued, Date::new(2025, 1, 20), "help: 成文日期 is the date of issue");
+        let h = read(["发布日期: 2022- 04- 27 浏览次数:"].into_iter(), std::iter::empty());
+        assert_eq!(h.issued, Date::new(2022, 4, 27), "help: a web page's date when nothing else is stated");
+    }
+
+    #[test]
+    fn a_document_under_its_own_name() {
+        let h = read(["济南市人民政府办公厅关于加快数字济南建设的实施意见"].into_iter(), std::iter::empty());
+        assert_eq!(h.issuer.as_deref(), Some("济南市人民政府办公厅"));
+        assert_eq!(h.city.as_deref(), Some("济南"));
+        assert_eq!(h.title.as_deref(), Some("济南市人民政府办公厅关于加快数字济南建设的实施意见"));
+    }
+
+    #[test]
+    fn a_title_quoted_by_the_notice() {
+        let front = ["各区市人民政府：", "现将《数字威海2021行动方案》印发给你们，请认真贯彻落实。"];
+        let h = read(front.into_iter(), std::iter::empty());
+        assert_eq!(h.title.as_deref(), Some("数字威海2021行动方案"));
+        assert_eq!(h.period, Some(Period { start: 2021, end: 2021 }));
+        assert_eq!(h.city, None, "help: 数字威海 is not read as a place without a gazetteer");
+        let h = read(["洛阳市加强数字政府建设实施方案(2023—2025年)"].into_iter(), std::iter::empty());
+        assert_eq!(h.city.as_deref(), Some("洛阳"));
+        let h = read(["智慧城市建设行动方案"].into_iter(), std::iter::empty());
+        assert_eq!(h.city, None);
     }
 }

@@ -171,9 +171,22 @@ const VERBS: [&str; 52] = [
 ];
 
 /// Words at the start of a metric that say where or when, not what.
-const FILLERS: [&str; 27] = [
+const FILLERS: [&str; 40] = [
     "年内",
     "年底前",
+    "年底",
+    "年末",
+    "年中",
+    "上半年",
+    "下半年",
+    "底前",
+    "底",
+    "末",
+    "截至",
+    "截止到",
+    "截止",
+    "预计到",
+    "到",
     "全年",
     "今年",
     "力争",
@@ -199,6 +212,33 @@ const FILLERS: [&str; 27] = [
     "推进",
     "实现",
     "完成",
+];
+
+/// Words at the end of a metric that lead to the number, not name the thing: 稳定在,
+/// 达到. Longest first.
+const LEADS_TO_NUMBER: [&str; 22] = [
+    "稳定在",
+    "保持在",
+    "维持在",
+    "控制在",
+    "提升至",
+    "提升到",
+    "提高至",
+    "提高到",
+    "增长至",
+    "增长到",
+    "增加到",
+    "增加至",
+    "上升至",
+    "上升到",
+    "降低至",
+    "降低到",
+    "下降至",
+    "下降到",
+    "降至",
+    "达到",
+    "超过",
+    "突破",
 ];
 
 const NEW_WORDS: [&str; 12] = [
@@ -377,9 +417,24 @@ fn normalise_metric(raw: &str) -> String {
             (None, None) => break,
         }
     }
+    let mut metric = metric;
+    while let Some(word) = LEADS_TO_NUMBER.iter().find(|w| metric.ends_with(*w)) {
+        metric = metric.get(..metric.len() - word.len()).unwrap_or("");
+    }
     let metric = STOCK_SUFFIXES.iter().chain(&STOCK_WORDS).fold(metric, |m, w| m.strip_suffix(w).unwrap_or(m));
     let metric = ["分别", "力争", "均"].iter().chain(&NEW_WORDS).fold(metric, |m, w| m.strip_suffix(w).unwrap_or(m));
-    metric.trim_end_matches(['的', '为', '和']).to_string()
+    metric.trim_end_matches(['的', '为', '和', '达', '在', '至', '到']).to_string()
+}
+
+/// A metric taken from the whole phrase before a number, when the verb's object was only
+/// a stock word ("视频监控汇聚总量突破40万路" → 视频监控): the verb itself is dropped.
+fn metric_of_phrase(raw: &str) -> String {
+    let mut metric = normalise_metric(raw);
+    while let Some(verb) = VERBS.iter().find(|v| metric.ends_with(*v) && metric.len() > v.len()) {
+        metric.truncate(metric.len() - verb.len());
+        metric = normalise_metric(&metric);
+    }
+    metric
 }
 
 /// The metric after a count's measure: "70个以上智慧社区" → 智慧社区; the head after the
@@ -499,7 +554,10 @@ pub(crate) fn targets(
             .filter(|&i| !rate && before_raw.get(i..).is_some_and(|o| o.trim_matches(is_space).chars().count() >= 2))
             .max()
             .map_or(lookback, |i| lookback + i);
-        let before_metric = normalise_metric(text.get(object_start..q.range.start).unwrap_or(""));
+        let mut before_metric = normalise_metric(text.get(object_start..q.range.start).unwrap_or(""));
+        if before_metric.is_empty() && object_start > lookback {
+            before_metric = metric_of_phrase(text.get(lookback..q.range.start).unwrap_or(""));
+        }
         let after = metric_after(text, q.range.end, masked);
         let after_metric = normalise_metric(text.get(after.clone()).unwrap_or(""));
         let prefer_before = rate || q.measure.is_empty();
@@ -592,6 +650,15 @@ mod tests {
         );
         assert_eq!(one("物联网终端总数达到 2000 万个。"), ("物联网终端".into(), 2e7, "个".into(), Bound::Reach, Stock));
         assert_eq!(one("力争完成建设5G基站6000个,"), ("5G基站".into(), 6000.0, "个".into(), Bound::Exact, Unstated));
+    }
+
+    #[test]
+    fn metrics_are_noun_phrases() {
+        assert_eq!(one("到2027年5G基站达到3万个").0, "5G基站");
+        assert_eq!(one("政务服务事项全程网办率稳定在95%以上").0, "政务服务事项全程网办率");
+        assert_eq!(one("年底累计工业互联网标识解析注册量突破1亿条").0, "工业互联网标识解析注册量");
+        assert_eq!(one("视频监控汇聚总量突破40万路").0, "视频监控");
+        assert_eq!(one("到2025年底,数字经济核心产业增加值占GDP比重提高到10%").0, "数字经济核心产业增加值占GDP比重");
     }
 
     #[test]

@@ -11,6 +11,10 @@ use super::{Deadline, Role, Span, Target, Unit};
 pub enum NumberStyle {
     /// 第一章, 第二部分.
     Chapter,
+    /// 第一节, below a chapter.
+    Section,
+    /// 第一条, the articles of a 实施意见 or 办法.
+    Article,
     /// 一、
     Chinese,
     /// (一) or （一）
@@ -37,6 +41,8 @@ impl fmt::Display for Numeral {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.style {
             NumberStyle::Chapter => write!(f, "第{}", chinese_numeral(self.value)),
+            NumberStyle::Section => write!(f, "第{}节", chinese_numeral(self.value)),
+            NumberStyle::Article => write!(f, "第{}条", chinese_numeral(self.value)),
             NumberStyle::Chinese => f.write_str(&chinese_numeral(self.value)),
             NumberStyle::ChineseParen => write!(f, "({})", chinese_numeral(self.value)),
             NumberStyle::Arabic => write!(f, "{}", self.value),

@@ -16,13 +16,14 @@ pub(crate) struct Marker {
 pub(crate) fn rank(style: NumberStyle) -> u8 {
     match style {
         NumberStyle::Chapter => 0,
-        NumberStyle::Chinese => 1,
-        NumberStyle::ChineseParen => 2,
-        NumberStyle::Arabic => 3,
-        NumberStyle::ArabicParen => 4,
-        NumberStyle::Circled => 5,
+        NumberStyle::Section => 1,
+        NumberStyle::Chinese | NumberStyle::Article => 2,
+        NumberStyle::ChineseParen => 3,
+        NumberStyle::Arabic => 4,
+        NumberStyle::ArabicParen => 5,
+        NumberStyle::Circled => 6,
         #[allow(unreachable_patterns)]
-        _ => 6,
+        _ => 7,
     }
 }
 
@@ -116,14 +117,17 @@ pub(crate) fn marker_at(s: &str) -> Option<Marker> {
         let inner = s.get(first.len_utf8()..)?;
         let (value, n) = chinese_number(inner)?;
         let unit = inner.get(n..)?.chars().next()?;
-        if !matches!(unit, '章' | '部' | '篇') {
-            return None;
-        }
+        let style = match unit {
+            '章' | '部' | '篇' => NumberStyle::Chapter,
+            '节' | '節' => NumberStyle::Section,
+            '条' | '條' => NumberStyle::Article,
+            _ => return None,
+        };
         let mut len = first.len_utf8() + n + unit.len_utf8();
         if unit == '部' && s.get(len..)?.starts_with('分') {
             len += '分'.len_utf8();
         }
-        (NumberStyle::Chapter, value, len)
+        (style, value, len)
     } else if let Some((value, n)) = chinese_number(s) {
         let sep = s.get(n..)?.chars().next()?;
         if sep != '、' {
@@ -178,13 +182,27 @@ mod tests {
         assert_eq!(read("（2）推进"), Some((ArabicParen, 2, 7)));
         assert_eq!(read("③推进"), Some((Circled, 3, 3)));
         assert_eq!(read("第二章 总体要求"), Some((Chapter, 2, 10)));
+        assert_eq!(read("第三节 建设数字底座"), Some((Section, 3, 10)));
+        assert_eq!(read("第十二条 加快建设"), Some((Article, 12, 13)));
     }
 
     #[test]
     fn numbers_that_are_not_markers() {
-        for s in
-            ["1.1万个", "2.0版", "2022年", "一二三", "一网通办", "(涉密事项除外)", "10%", "(一)", "1.", "5G基站", "0.5"]
-        {
+        for s in [
+            "1.1万个",
+            "2.0版",
+            "2022年",
+            "一二三",
+            "一网通办",
+            "第一批",
+            "第三方",
+            "(涉密事项除外)",
+            "10%",
+            "(一)",
+            "1.",
+            "5G基站",
+            "0.5",
+        ] {
             assert_eq!(read(s), None, "help: {s:?} was read as a numbering marker");
         }
     }

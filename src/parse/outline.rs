@@ -106,6 +106,36 @@ pub(crate) fn is_contents_line(line: &str) -> bool {
     body.ends_with(['…', '⋯']) || leader >= 3
 }
 
+/// A heading of a table of contents without leaders, its page number dropped:
+/// "二、重点任务 2" → "二、重点任务".
+fn without_page_number(line: &str) -> String {
+    let body = line.trim_end_matches(|c: char| digit_value(c).is_some());
+    let body = if body.len() < line.len() && body.ends_with(is_space) { body } else { line };
+    body.chars().filter(|&c| !is_space(c)).collect()
+}
+
+/// Which lines belong to a table of contents: those with leaders anywhere, and after a
+/// 目录 line the entries up to where the body repeats the first of them. A table whose
+/// first entry never comes back ends at the first line without a page number.
+fn contents_lines(text: &str, all: &[Line]) -> Vec<bool> {
+    let slice = |l: &Line| text.get(l.start..l.end).unwrap_or("");
+    let mut toc: Vec<bool> = all.iter().map(|l| is_contents_line(slice(l))).collect();
+    let squeezed = |l: &Line| slice(l).chars().filter(|&c| !is_space(c)).collect::<String>();
+    let Some(heading) = all.iter().take(200).position(|l| matches!(squeezed(l).as_str(), "目录" | "目次")) else {
+        return toc;
+    };
+    let Some(first) = all.get(heading + 1).map(|l| without_page_number(slice(l))) else { return toc };
+    let repeat = all.iter().enumerate().skip(heading + 2).find(|(_, l)| squeezed(l) == first).map(|(i, _)| i);
+    let end = repeat.unwrap_or_else(|| {
+        let numbered = |l: &Line| without_page_number(slice(l)).len() < squeezed(l).len();
+        heading + 1 + all.iter().skip(heading + 1).take_while(|l| numbered(l)).count()
+    });
+    for flag in toc.iter_mut().take(end).skip(heading) {
+        *flag = true;
+    }
+    toc
+}
+
 /// Whether a numbered item glued into a line can start at byte `at` of `line`: right
 /// after a closing bracket or a sentence end, or right after a prefix of stray ASCII such
 /// as an image file name (`ascii_prefix` bytes long).
@@ -173,10 +203,10 @@ impl Builder<'_> {
     }
 
     /// Splits one body line into the items it starts and the text it continues.
-    fn line(&mut self, line: Line) {
+    fn line(&mut self, line: Line, contents: bool) {
         let content = self.text.get(line.start..line.end).unwrap_or("");
         let mut piece_start = line.start;
-        if is_contents_line(content) {
+        if contents {
             self.add_piece(line.start..line.end);
             return;
         }
@@ -206,14 +236,16 @@ impl Builder<'_> {
 pub(crate) fn outline(text: &str) -> Option<Outline> {
     let all: Vec<Line> = lines(text).collect();
     let slice = |l: &Line| text.get(l.start..l.end).unwrap_or("");
+    let toc = contents_lines(text, &all);
     let first = all
         .iter()
-        .position(|l| !is_contents_line(slice(l)) && marker_at(slice(l)).is_some_and(|m| m.numeral.value == 1))?;
+        .zip(&toc)
+        .position(|(l, &contents)| !contents && marker_at(slice(l)).is_some_and(|m| m.numeral.value == 1))?;
     let body_start = all.get(first)?.start;
     let mut builder = Builder { text, nodes: Vec::new(), stack: Vec::new() };
     let mut trailer_start = None;
     let mut back_lines = Vec::new();
-    for line in all.iter().skip(first) {
+    for (line, &contents) in all.iter().zip(&toc).skip(first) {
         if trailer_start.is_none() && !builder.nodes.is_empty() && is_trailer_line(slice(line)) {
             trailer_start = Some(line.start);
             if let Some(last) = builder.nodes.last_mut() {
@@ -222,7 +254,7 @@ pub(crate) fn outline(text: &str) -> Option<Outline> {
         }
         match trailer_start {
             Some(_) => back_lines.push(*line),
-            None => builder.line(*line),
+            None => builder.line(*line, contents),
         }
     }
     let front_lines = all.iter().take(first).copied().collect();
@@ -294,6 +326,20 @@ mod tests {
         assert!(is_contents_line("（一）建设新型基础设施 ·········· 12"));
         assert!(!is_contents_line("1.建设5G基站2000"), "help: a target at the end of a line is not a page number");
         assert!(!is_contents_line("完成时限:2022年10月"));
+    }
+
+    #[test]
+    fn a_table_of_contents_without_leaders() {
+        let text = "目录\n一、总体要求 1\n二、重点任务 2\n1.筑牢数字底座 2\n2.建设城市大脑 3\n一、总体要求\n为推进。\n二、重点任务\n1.筑牢数字底座。建设。\n2.建设城市大脑。\n";
+        let read = outline(text).unwrap();
+        assert_eq!(read.body_start, text.rfind("一、总体要求").unwrap());
+        assert_eq!(read.nodes.len(), 4, "help: the contents' entries are not items");
+        // Without the repeat, the table ends at the first line without a page number.
+        let text = "目 录\n一、总体要求 1\n二、重点任务 2\n前言\n一、总体要求。\n";
+        assert_eq!(outline(text).unwrap().body_start, text.rfind("一、总体要求").unwrap());
+        // A body line ending in a number after a space is not an entry outside a table.
+        let text = "一、任务\n1.建设5G基站 2000\n";
+        assert_eq!(outline(text).unwrap().nodes.len(), 2);
     }
 
     #[test]

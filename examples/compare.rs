@@ -25,6 +25,8 @@ OPTIONS:
     --plan FILE        add a plan file (UTF-8 or GB18030/GBK text); repeatable
     --dir DIR          add every .txt plan in DIR
     --only             compare only the plans given, not the bundled ones
+    --strict           stop at the first plan file that cannot be read or parsed
+                       (default: report it on stderr and go on with the others)
     --strategy NAME    char-dice, title-levenshtein, title-jaro-winkler, token-jaccard,
                        tfidf, bm25 or hybrid (default: hybrid)
     --threshold X      alignment threshold in [0, 1] (default: the strategy's)
@@ -36,6 +38,11 @@ OPTIONS:
     --out FILE         write to FILE instead of standard output
     -h, --help         this text
 
+EXIT STATUS:
+    0 a comparison was made (files skipped, if any, are reported on stderr);
+    1 nothing could be compared (fewer than two plans read, or --strict and a bad file);
+    2 a usage error (an unknown option, a missing or invalid value, an unreadable --dir)
+
 EXAMPLE:
     cargo run --release --example compare -- --plan my-city-2024.txt --format markdown
 ";
@@ -46,6 +53,7 @@ const DEFAULT_QUERIES: [&str; 6] = ["5G基站", "智慧社区", "一网通办", 
 struct Options {
     plans: Vec<PathBuf>,
     only: bool,
+    strict: bool,
     strategy: Strategy,
     threshold: Option<f64>,
     queries: Vec<String>,
@@ -66,10 +74,15 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Options>, Str
                 o.plans.extend(plan_files(dir.as_ref()).map_err(|e| e.to_string())?);
             }
             "--only" => o.only = true,
+            "--strict" => o.strict = true,
             "--strategy" => o.strategy = value("--strategy")?.parse().map_err(|e| format!("{e}"))?,
             "--threshold" => {
                 let v = value("--threshold")?;
-                o.threshold = Some(v.parse().map_err(|_| format!("--threshold: {v:?} is not a number"))?);
+                let t: f64 = v.parse().map_err(|_| format!("--threshold: {v:?} is not a number"))?;
+                if !(0.0..=1.0).contains(&t) {
+                    return Err(format!("--threshold: {v} is outside [0, 1]"));
+                }
+                o.threshold = Some(t);
             }
             "--query" => o.queries.push(value("--query")?),
             "--format" => o.format = value("--format")?,
@@ -93,14 +106,27 @@ fn run(o: Options) -> Result<String, String> {
     let mut corpus = if o.only { Corpus::new() } else { Corpus::bundled().map_err(|e| e.to_string())? };
     // Parsed in parallel, a tenth at a time so that a long run shows its progress.
     let step = (o.plans.len() / 10).max(20);
+    let mut skipped = 0;
     for (k, chunk) in o.plans.chunks(step).enumerate() {
-        corpus.extend(Corpus::from_files(chunk).map_err(|e| e.to_string())?);
+        if o.strict {
+            corpus.extend(Corpus::from_files(chunk).map_err(|e| e.to_string())?);
+        } else {
+            let (read, errors) = Corpus::from_files_skipping(chunk);
+            for e in &errors {
+                eprintln!("warning: skipped {e}");
+            }
+            skipped += errors.len();
+            corpus.extend(read);
+        }
         if o.plans.len() > step {
             eprintln!("parsed {}/{} plans", (k * step + chunk.len()), o.plans.len());
         }
     }
     if o.plans.len() > 20 {
         eprintln!("aligning {} plans", corpus.len());
+    }
+    if skipped > 0 {
+        eprintln!("warning: {skipped} of {} plan files skipped", o.plans.len());
     }
     if corpus.len() < 2 {
         return Err(format!("{} plan(s) to compare: give at least two", corpus.len()));

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::error::{ErrorKind, Result};
+use crate::error::{Error, ErrorKind, Result};
 use crate::model::Plan;
 use crate::parse::Parser;
 
@@ -82,6 +82,43 @@ impl Corpus {
         // Files are read and parsed in parallel; the corpus keeps the order given.
         let plans: Result<Vec<Plan>> = paths.par_iter().map(|path| read_plan(path.as_ref())).collect();
         Ok(Corpus { plans: plans? })
+    }
+
+    /// Reads and parses plan files like [`Corpus::from_files`], but goes on past a file
+    /// that cannot be read or parsed: its error, naming it, is returned beside the
+    /// corpus of the others, in the order given.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use cityalign::Corpus;
+    ///
+    /// let (corpus, errors) = Corpus::from_files_skipping(["no-such-plan.txt"]);
+    /// assert!(corpus.is_empty());
+    /// assert!(errors[0].to_string().starts_with("no-such-plan.txt: "));
+    /// ```
+    pub fn from_files_skipping<P: AsRef<Path> + Sync>(paths: impl IntoIterator<Item = P>) -> (Corpus, Vec<Error>) {
+        let paths: Vec<P> = paths.into_iter().collect();
+        let read: Vec<Result<Plan>> = paths.par_iter().map(|path| read_plan(path.as_ref())).collect();
+        let mut corpus = Corpus::new();
+        let mut errors = Vec::new();
+        for result in read {
+            match result {
+                Ok(plan) => corpus.push(plan),
+                Err(e) => errors.push(e),
+            }
+        }
+        (corpus, errors)
+    }
+
+    /// Reads and parses every `.txt` file of a directory, in name order, going on past
+    /// the files that cannot be read or parsed (see [`Corpus::from_files_skipping`]).
+    ///
+    /// # Errors
+    ///
+    /// The directory cannot be listed.
+    pub fn from_dir_skipping(dir: impl AsRef<Path>) -> Result<(Corpus, Vec<Error>)> {
+        Ok(Corpus::from_files_skipping(plan_files(dir.as_ref())?))
     }
 
     /// Reads and parses every `.txt` file of a directory, in name order.

@@ -74,8 +74,9 @@ pub enum ErrorKind {
         /// How many non-blank lines were read.
         lines: usize,
     },
-    /// The input is not valid UTF-8.
-    #[error("invalid UTF-8 at byte {offset}")]
+    /// The input is in none of the encodings read: UTF-8, GB18030/GBK, UTF-16 with a
+    /// byte-order mark.
+    #[error("unreadable encoding: invalid UTF-8 at byte {offset}, and neither GB18030/GBK nor UTF-16 with a byte-order mark")]
     InvalidEncoding {
         /// Offset of the first byte that is not valid UTF-8.
         offset: usize,

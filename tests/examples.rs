@@ -128,11 +128,38 @@ fn compare_reads_a_researchers_gbk_plans_and_names_bad_files() {
     assert!(row("gbk-city").is_some(), "help: the GBK plan was not read: {csv}");
     assert_eq!(row("gbk-city"), row("crlf-city"));
 
-    let bad = dir.join("not-a-plan.bin");
-    std::fs::write(&bad, [0xff, 0xfe, 0xfd, 0x00]).unwrap();
-    let out = example("compare").args(["--plan", bad.to_str().unwrap()]).output().unwrap();
-    assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("not-a-plan.bin"), "help: the error names the file");
+    let utf16: Vec<u8> = [0xff, 0xfe].into_iter().chain(text.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    std::fs::write(dir.join("utf16-city.txt"), utf16).unwrap();
+    let (csv, _) = run("compare", &["--only", "--dir", dir.to_str().unwrap(), "--format", "csv"]);
+    assert!(csv.contains(",utf16-city,"), "help: the UTF-16 plan was not read");
+}
+
+#[test]
+fn compare_goes_on_past_bad_files_and_exits_by_what_it_could_do() {
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/variants/enumerated.txt")).unwrap();
+    let dir = temp("mixed");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("a-city.txt"), &text).unwrap();
+    std::fs::write(dir.join("b-city.txt"), text.replace("县", "区")).unwrap();
+    std::fs::write(dir.join("c-bad-bytes.txt"), [0x80, 0xff, 0xff, 0x00]).unwrap();
+    std::fs::write(dir.join("d-empty.txt"), "").unwrap();
+    let d = dir.to_str().unwrap();
+    let status = |args: &[&str]| {
+        let out = example("compare").args(args).output().unwrap();
+        (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    let (code, stderr) = status(&["--only", "--dir", d, "--format", "csv"]);
+    assert_eq!(code, Some(0), "help: two good plans make a comparison: {stderr}");
+    assert!(stderr.contains("c-bad-bytes.txt") && stderr.contains("encoding"), "help: named with its reason: {stderr}");
+    assert!(stderr.contains("d-empty.txt: empty input"), "help: {stderr}");
+    let (code, stderr) = status(&["--only", "--strict", "--dir", d, "--format", "csv"]);
+    assert_eq!(code, Some(1), "help: --strict stops at the first bad file: {stderr}");
+    let bad = dir.join("c-bad-bytes.txt");
+    assert_eq!(status(&["--only", "--plan", bad.to_str().unwrap()]).0, Some(1), "help: nothing to compare");
+    assert_eq!(status(&["--threshold", "2"]).0, Some(2), "help: a threshold outside [0, 1] is a usage error");
+    assert_eq!(status(&["--format", "pdf"]).0, Some(2));
+    assert_eq!(status(&["--dir", "/no/such/dir"]).0, Some(2));
 }
 
 #[test]

@@ -417,7 +417,6 @@ fn normalise_metric(raw: &str) -> String {
             (None, None) => break,
         }
     }
-    let mut metric = metric;
     while let Some(word) = LEADS_TO_NUMBER.iter().find(|w| metric.ends_with(*w)) {
         metric = metric.get(..metric.len() - word.len()).unwrap_or("");
     }

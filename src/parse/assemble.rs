@@ -87,6 +87,13 @@ fn own_text(source: &str, node: &Node) -> Repaired {
     Repaired::join(source, &node.pieces, |piece| marker_at(piece).is_some())
 }
 
+/// Whether an item's own text is only a title ("(一)提升政务服务效能"): its sub-items
+/// are then tasks of their own, not elaborations of it.
+fn is_bare_heading(text: &str) -> bool {
+    let text = text.trim_matches(|c: char| is_space(c) || matches!(c, '。' | '：' | ':'));
+    text.chars().count() <= 30 && !text.contains(['。', '；', ';', '，', ','])
+}
+
 /// Decides which items are tasks, headings, or elaborations absorbed by their task.
 fn fates(nodes: &[Node], items: &[Item]) -> Vec<Fate> {
     let mut fates = vec![Fate::Heading; nodes.len()];
@@ -115,7 +122,8 @@ fn fates(nodes: &[Node], items: &[Item]) -> Vec<Fate> {
                 || (!own
                     && node.children.len() >= 2
                     && carrying.len() == 1
-                    && carrying.first() == node.children.last()));
+                    && carrying.first() == node.children.last()
+                    && !is_bare_heading(&item.repaired.text)));
         if elaborates {
             if let Some(f) = fates.get_mut(i) {
                 *f = Fate::Task;

@@ -27,7 +27,7 @@ use crate::model::Plan;
 /// assert_eq!(plan.id, "my-plan");
 /// assert_eq!(plan.tasks[0].id, "my-plan#01");
 ///
-/// let err = parser.parse_bytes(b"\xff\xfe").unwrap_err();
+/// let err = parser.parse_bytes(b"\xff\xff").unwrap_err();
 /// assert!(matches!(err.kind(), ErrorKind::InvalidEncoding { offset: 0 }));
 /// ```
 #[derive(Debug, Clone)]
@@ -118,14 +118,21 @@ pub enum Encoding {
     Utf8,
     /// GB18030, which includes GBK and GB2312.
     Gb18030,
+    /// UTF-16, little-endian, read after its byte-order mark (as Windows Notepad saves
+    /// "Unicode" text).
+    Utf16Le,
+    /// UTF-16, big-endian, read after its byte-order mark.
+    Utf16Be,
 }
 
-/// Decodes the bytes of a plan: UTF-8 when they are valid UTF-8, else GB18030 (and so
-/// GBK) when they decode without error and hold Chinese text.
+/// Decodes the bytes of a plan: UTF-16 when they start with its byte-order mark, UTF-8
+/// when they are valid UTF-8, else GB18030 (and so GBK) when they decode without error
+/// and hold Chinese text.
 ///
 /// # Errors
 ///
-/// [`ErrorKind::InvalidEncoding`] with the offset of the first byte that is not UTF-8.
+/// [`ErrorKind::InvalidEncoding`] with the offset of the first byte that is not UTF-8
+/// (its message names the encodings tried).
 ///
 /// # Examples
 ///
@@ -136,8 +143,23 @@ pub enum Encoding {
 /// assert_eq!(decode(&gbk).unwrap(), ("智慧社区".into(), Encoding::Gb18030));
 /// assert_eq!(decode("智慧社区".as_bytes()).unwrap().1, Encoding::Utf8);
 /// assert!(decode(&[0xff, 0xff]).is_err());
+/// let utf16 = [0xff, 0xfe, 0x7a, 0x66, 0x67, 0x61]; // BOM, 智慧
+/// assert_eq!(decode(&utf16).unwrap(), ("智慧".into(), Encoding::Utf16Le));
 /// ```
 pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, Encoding)> {
+    let utf16 = match bytes {
+        [0xff, 0xfe, rest @ ..] => Some((encoding_rs::UTF_16LE, Encoding::Utf16Le, rest)),
+        [0xfe, 0xff, rest @ ..] => Some((encoding_rs::UTF_16BE, Encoding::Utf16Be, rest)),
+        _ => None,
+    };
+    if let Some((codec, encoding, rest)) = utf16 {
+        return match codec.decode_without_bom_handling_and_without_replacement(rest) {
+            Some(text) => Ok((Cow::Owned(text.into_owned()), encoding)),
+            // An odd length or a lone surrogate: the first byte of the body is as far as
+            // a reader can point.
+            None => Err(ErrorKind::InvalidEncoding { offset: 2 }.into()),
+        };
+    }
     let offset = match std::str::from_utf8(bytes) {
         Ok(text) => return Ok((Cow::Borrowed(text), Encoding::Utf8)),
         Err(e) => e.valid_up_to(),

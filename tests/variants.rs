@@ -110,3 +110,76 @@ fn traditional_characters_are_read_like_simplified_ones() {
         alignment.links
     );
 }
+
+fn units_of(plan: &Plan, i: usize) -> Vec<(&str, Role)> {
+    plan.tasks[i].units.iter().map(|u| (u.name.as_str(), u.role)).collect()
+}
+
+#[test]
+fn a_task_table_in_an_attachment_gives_units_and_deadlines() {
+    let (text, plan) = variant("task-table");
+    assert_eq!(plan.tasks.len(), 5, "help: the table's rows are not tasks: {:?}", titles(&plan));
+    assert_eq!(plan.title.as_deref(), Some("某县数字乡村建设2024年工作要点"));
+    assert_eq!(
+        units_of(&plan, 0),
+        [
+            ("县工业和信息化局", Role::Lead),
+            ("县通信发展办公室", Role::Cooperating),
+            ("各乡镇人民政府", Role::Cooperating)
+        ]
+    );
+    assert_eq!(plan.tasks[0].deadline.as_ref().map(|d| d.last_day), Date::new(2024, 12, 31));
+    assert_eq!(units_of(&plan, 2), [("县农业农村局", Role::Lead)], "help: an empty cell names no one");
+    assert_eq!(plan.tasks[3].units.len(), 2);
+    assert!(plan.tasks[4].units.is_empty(), "help: the table does not name 加强组织领导");
+    // Units found in the table point at its cells.
+    assert_eq!(plan.tasks[1].units[1].span.slice(&text), Some("县大数据中心"));
+    let trailer = plan.segments.iter().find(|s| s.kind == SegmentKind::Trailer).unwrap();
+    assert!(trailer.span.slice(&text).unwrap().starts_with("附件"));
+}
+
+#[test]
+fn a_flattened_task_table_one_cell_a_line() {
+    let (_, plan) = variant("flattened-table");
+    assert_eq!(titles(&plan), ["建设城市运行管理平台", "推进智慧社区建设", "完善公共充电设施"]);
+    assert_eq!(units_of(&plan, 1), [("市民政局", Role::Lead), ("市住房城乡建设局", Role::Cooperating)]);
+    assert_eq!(plan.tasks[2].deadline.as_ref().map(|d| d.last_day), Date::new(2025, 12, 31));
+    assert_eq!(plan.tasks[2].units[1].name, "国网某市供电公司");
+}
+
+#[test]
+fn chapters_sections_articles_and_other_brackets() {
+    let (_, plan) = variant("chapters");
+    assert_eq!(
+        titles(&plan),
+        ["加快5G网络建设", "布局算力基础设施", "推进工业互联网发展", "发展智慧农业", "强化资金保障"]
+    );
+    let paths: Vec<String> = plan.tasks.iter().map(|t| t.path.to_string()).collect();
+    assert_eq!(paths[0], "第二 › 第一节 › 第二条");
+    assert_eq!(units_of(&plan, 0), [("省通信管理局", Role::Lead), ("省工业和信息化厅", Role::Cooperating)]);
+    assert_eq!(units_of(&plan, 1), [("省发展改革委", Role::Responsible), ("省大数据局", Role::Responsible)]);
+    assert_eq!(
+        units_of(&plan, 2),
+        [("省工业和信息化厅", Role::Lead), ("省科技厅", Role::Cooperating), ("各市人民政府", Role::Implementing)]
+    );
+    assert_eq!(units_of(&plan, 4), [("省财政厅", Role::Shared), ("省发展改革委", Role::Shared)]);
+    assert_eq!(plan.tasks[4].kind, cityalign::TaskKind::Safeguard);
+    let metrics: Vec<&str> = plan.tasks[2].targets.iter().map(|t| t.metric.as_str()).collect();
+    assert_eq!(metrics, ["行业级工业互联网平台", "上云企业"], "help: ① items inside a task keep their targets");
+}
+
+#[test]
+fn sibling_items_under_a_bare_heading_stay_tasks() {
+    let (_, plan) = variant("siblings");
+    assert_eq!(
+        titles(&plan),
+        [
+            "推进高频事项“掌上办”",
+            "深化“一件事”集成改革",
+            "推行政务服务“好差评”",
+            "完善城市大脑中枢平台",
+            "拓展城市大脑应用场景"
+        ]
+    );
+    assert!(plan.tasks[0].units.is_empty(), "help: the last sibling's units are its own");
+}

@@ -366,6 +366,19 @@ fn unlabelled(
     }
 }
 
+/// The units a cell of a task table lists, all in `role`: "市公安局、市财政局".
+pub(crate) fn units_in_list(text: &str, role: Role) -> Vec<UnitMention> {
+    let folded = crate::script::fold(text);
+    let src = Source { text, folded: folded.as_ref() };
+    let whole = trim(src.folded, 0..text.len());
+    let (names, role) = match role_word(src.folded(whole.clone())) {
+        Some((word, said)) if role == Role::Responsible => (whole.start..whole.end - word.len(), said),
+        Some((word, _)) => (whole.start..whole.end - word.len(), role),
+        None => (whole, role),
+    };
+    split_units(&src, trim(src.folded, names), role)
+}
+
 /// Whether a name starts with an administrative level or is otherwise complete on its own.
 fn has_level(name: &str) -> bool {
     const LEVELS: [&str; 17] = [

@@ -6,14 +6,15 @@ use std::ops::Range;
 use super::header::{self, Header};
 use super::numbering::marker_at;
 use super::outline::{Node, Outline};
+use super::table::{self, Column};
 use crate::extract::deadline::{mentions, Mention};
 use crate::extract::department::department_of;
 use crate::extract::targets::targets;
 use crate::extract::text::{is_space, Repaired};
-use crate::extract::units::{responsibilities, Responsibility};
+use crate::extract::units::{responsibilities, units_in_list, Responsibility};
 use crate::model::{
-    Clause, Deadline, DeadlineSource, Heading, NumberPath, Plan, SectionKind, Segment, SegmentKind, Span, Target, Task,
-    TaskKind, Unit,
+    Clause, Deadline, DeadlineSource, Heading, NumberPath, Plan, Role, SectionKind, Segment, SegmentKind, Span, Target,
+    Task, TaskKind, Unit,
 };
 
 /// Section names, matched on short headings only so that prose mentioning them does not
@@ -259,6 +260,104 @@ fn default_id(header: &Header) -> String {
     }
 }
 
+/// Text as task tables and titles are compared: folded, without spaces or punctuation.
+fn comparable(text: &str) -> Vec<char> {
+    crate::script::fold(text).chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// The Dice coefficient of two texts' character bigrams.
+fn bigram_dice(a: &[char], b: &[char]) -> f64 {
+    let grams = |s: &[char]| -> Vec<(char, char)> {
+        let mut g: Vec<(char, char)> = s.windows(2).map(|w| (w[0], w.get(1).copied().unwrap_or(w[0]))).collect();
+        g.sort_unstable();
+        g
+    };
+    let (x, y) = (grams(a), grams(b));
+    if x.is_empty() || y.is_empty() {
+        return 0.0;
+    }
+    let (mut i, mut j, mut shared) = (0, 0, 0usize);
+    while let (Some(p), Some(q)) = (x.get(i), y.get(j)) {
+        match p.cmp(q) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    2.0 * shared as f64 / (x.len() + y.len()) as f64
+}
+
+/// The task a table row names: the one whose title or text holds the row's words, else
+/// the one whose title is most like them (Dice of character bigrams of at least 0.6).
+fn task_named(tasks: &[Task], words: &[char]) -> Option<usize> {
+    if words.len() < 2 {
+        return None;
+    }
+    let holds =
+        |hay: &[char], needle: &[char]| needle.len() <= hay.len() && hay.windows(needle.len()).any(|w| w == needle);
+    let comparable_tasks: Vec<(Vec<char>, Vec<char>)> =
+        tasks.iter().map(|t| (comparable(&t.title), comparable(&t.text))).collect();
+    let exact = comparable_tasks.iter().position(|(title, _)| title == words).or_else(|| {
+        comparable_tasks
+            .iter()
+            .position(|(title, text)| holds(text, words) || (title.len() >= 4 && holds(words, title)))
+    });
+    exact.or_else(|| {
+        comparable_tasks
+            .iter()
+            .enumerate()
+            .map(|(i, (title, _))| (i, bigram_dice(title, words)))
+            .filter(|&(_, score)| score >= 0.6)
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(i, _)| i)
+    })
+}
+
+/// Adds what an attachment's task table says of each task it names: its units, and its
+/// deadline where the text states none.
+fn attach_table(source: &str, rows: &[table::Row], tasks: &mut [Task], years: &Years) {
+    for row in rows {
+        let words = comparable(source.get(row.task.clone()).unwrap_or(""));
+        let Some(task) = task_named(tasks, &words).and_then(|i| tasks.get_mut(i)) else { continue };
+        for (column, range) in &row.cells {
+            let cell = source.get(range.clone()).unwrap_or("");
+            let role = match column {
+                Column::Lead => Role::Lead,
+                Column::Responsible => Role::Responsible,
+                Column::Cooperating => Role::Cooperating,
+                Column::Deadline => {
+                    let stated = task.deadline.as_ref().is_some_and(|d| d.source != DeadlineSource::Inferred);
+                    let found = mentions(cell).into_iter().filter_map(|m| {
+                        let span = Span::new(range.start + m.range.start, range.start + m.range.end);
+                        let words = cell.get(m.range.clone()).unwrap_or("");
+                        m.deadline(DeadlineSource::Clause, years.relative).map(|d| d.with_text(words, span))
+                    });
+                    if let Some(deadline) = found.max_by_key(|d| d.last_day).filter(|_| !stated) {
+                        task.deadline = Some(deadline);
+                    }
+                    continue;
+                }
+                Column::Serial | Column::Task | Column::Other => continue,
+            };
+            for mention in units_in_list(cell, role) {
+                if task.units.iter().any(|u| u.name == mention.name && u.role == mention.role) {
+                    continue;
+                }
+                task.units.push(Unit {
+                    department: department_of(&mention.name),
+                    name: mention.name,
+                    role: mention.role,
+                    span: Span::new(range.start + mention.range.start, range.start + mention.range.end),
+                });
+            }
+        }
+    }
+}
+
 /// Builds the plan of `source` from its outline.
 pub(crate) fn plan(source: &str, outline: &Outline, id: Option<&str>) -> Plan {
     let slice = |r: Range<usize>| source.get(r).unwrap_or("");
@@ -366,6 +465,7 @@ pub(crate) fn plan(source: &str, outline: &Outline, id: Option<&str>) -> Plan {
             }
         }
     }
+    attach_table(source, &table::rows(source, &outline.back_lines), &mut tasks, &years);
     if let Some(start) = outline.trailer_start {
         segments.push(Segment::new(SegmentKind::Trailer, Span::new(start, source.len()), None));
     }

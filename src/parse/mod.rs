@@ -6,6 +6,7 @@ mod assemble;
 mod header;
 pub(crate) mod numbering;
 mod outline;
+mod table;
 
 use std::borrow::Cow;
 use std::path::Path;

@@ -86,7 +86,12 @@ pub(crate) fn is_trailer_line(line: &str) -> bool {
                 || rest.starts_with(|c: char| c.is_ascii_digit())
         })
     });
+    let names_a_table = line.chars().count() <= 40
+        && ["分工表", "任务清单", "责任清单", "任务表"].iter().any(|w| line.ends_with(w))
+        && !line.contains(['。', '，', ',']);
     starts_attachment
+        || names_a_table
+        || super::table::is_header_line(line)
         || is_file
         || is_issue_line
         || ANYWHERE.iter().any(|s| line.contains(s))

@@ -80,8 +80,8 @@ impl Corpus {
     pub fn from_files<P: AsRef<Path> + Sync>(paths: impl IntoIterator<Item = P>) -> Result<Corpus> {
         let paths: Vec<P> = paths.into_iter().collect();
         // Files are read and parsed in parallel; the corpus keeps the order given.
-        let plans: Result<Vec<Plan>> = paths.par_iter().map(|path| read_plan(path.as_ref())).collect();
-        Ok(Corpus { plans: plans? })
+        let plans: Result<Vec<Vec<Plan>>> = paths.par_iter().map(|path| read_plans(path.as_ref())).collect();
+        Ok(Corpus { plans: plans?.into_iter().flatten().collect() })
     }
 
     /// Reads and parses plan files like [`Corpus::from_files`], but goes on past a file
@@ -99,12 +99,12 @@ impl Corpus {
     /// ```
     pub fn from_files_skipping<P: AsRef<Path> + Sync>(paths: impl IntoIterator<Item = P>) -> (Corpus, Vec<Error>) {
         let paths: Vec<P> = paths.into_iter().collect();
-        let read: Vec<Result<Plan>> = paths.par_iter().map(|path| read_plan(path.as_ref())).collect();
+        let read: Vec<Result<Vec<Plan>>> = paths.par_iter().map(|path| read_plans(path.as_ref())).collect();
         let mut corpus = Corpus::new();
         let mut errors = Vec::new();
         for result in read {
             match result {
-                Ok(plan) => corpus.push(plan),
+                Ok(plans) => corpus.plans.extend(plans),
                 Err(e) => errors.push(e),
             }
         }
@@ -130,14 +130,18 @@ impl Corpus {
         Corpus::from_files(plan_files(dir.as_ref())?)
     }
 
-    /// Reads, parses and adds one plan file, with its file name without extension as id.
+    /// Reads, parses and adds the plans of one file (one, or several when the file is a
+    /// compilation), with its file name without extension as id (`name`, `name-2`, …).
+    /// Returns the plans added.
     ///
     /// # Errors
     ///
-    /// As [`Parser::parse_file`].
-    pub fn add_file(&mut self, path: impl AsRef<Path>) -> Result<&Plan> {
-        self.push(read_plan(path.as_ref())?);
-        self.plans.last().ok_or_else(|| ErrorKind::Empty.into())
+    /// As [`Parser::parse_file_all`].
+    pub fn add_file(&mut self, path: impl AsRef<Path>) -> Result<&[Plan]> {
+        let plans = read_plans(path.as_ref())?;
+        let from = self.plans.len();
+        self.plans.extend(plans);
+        self.plans.get(from..).ok_or_else(|| ErrorKind::Empty.into())
     }
 
     /// Adds the plans of another corpus, in order.
@@ -176,10 +180,11 @@ impl Corpus {
     }
 }
 
-/// A plan file parsed with its file name without extension as id.
-fn read_plan(path: &Path) -> Result<Plan> {
+/// The plans of a file (one, or several in a compilation), with its file name without
+/// extension as id (`name`, `name-2`, …).
+fn read_plans(path: &Path) -> Result<Vec<Plan>> {
     let id = path.file_stem().map_or_else(|| "plan".to_string(), |s| s.to_string_lossy().into_owned());
-    Parser::new().id(id).parse_file(path)
+    Parser::new().id(id).parse_file_all(path)
 }
 
 /// The `.txt` files of `dir`, in name order.

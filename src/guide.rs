@@ -18,9 +18,10 @@
 //! # let dir = std::env::temp_dir().join(format!("cityalign-guide-{}", std::process::id()));
 //! # std::fs::create_dir_all(&dir).unwrap();
 //! # std::fs::write(dir.join("my-city-2024.txt"), "一、主要任务\n1.建设5G基站。新建5G基站800个。(牵头单位:市工业和信息化局)\n").unwrap();
-//! // Add one file, or every `.txt` of a folder with `Corpus::from_dir`.
-//! let plan = corpus.add_file(dir.join("my-city-2024.txt"))?;
-//! assert_eq!(plan.id, "my-city-2024");
+//! // Add one file (its plans: several if it is a compilation), or every `.txt` of a
+//! // folder with `Corpus::from_dir`.
+//! let plans = corpus.add_file(dir.join("my-city-2024.txt"))?;
+//! assert_eq!(plans[0].id, "my-city-2024");
 //! # std::fs::remove_dir_all(&dir).unwrap();
 //! # Ok::<(), cityalign::Error>(())
 //! ```

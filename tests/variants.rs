@@ -183,3 +183,35 @@ fn sibling_items_under_a_bare_heading_stay_tasks() {
     );
     assert!(plan.tasks[0].units.is_empty(), "help: the last sibling's units are its own");
 }
+
+#[test]
+fn a_compilation_of_plans_is_split_into_plans() {
+    let path = format!("{}/tests/data/variants/compilation.txt", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    let plans = Parser::new().id("compilation").parse_all(&text).unwrap();
+    assert_eq!(plans.len(), 2, "help: {:?}", plans.iter().map(|p| &p.title).collect::<Vec<_>>());
+    let (a, b) = (&plans[0], &plans[1]);
+    assert_eq!((a.id.as_str(), b.id.as_str()), ("compilation", "compilation-2"));
+    assert_eq!(a.city.as_deref(), Some("甲市"));
+    assert_eq!(a.issued, Date::new(2023, 2, 10));
+    assert_eq!(titles(a), ["建设城市大脑", "推进政务服务“一网通办”", "加强统筹协调"]);
+    assert_eq!(b.city.as_deref(), Some("乙县"));
+    assert_eq!(b.title.as_deref(), Some("乙县数字乡村发展行动方案"));
+    assert_eq!(titles(b), ["建设乡村数字基础设施", "发展农村电子商务"]);
+    assert_eq!(b.tasks[0].id, "compilation-2#01");
+    // The parts tile the file; each plan's segments tile its part.
+    assert_eq!((a.source_start, a.source_len, b.source_len), (0, b.source_start, text.len()));
+    assert!(plans.iter().all(Plan::segments_tile));
+    assert!(text[b.source_start..].starts_with("乙县人民政府办公室关于印发"));
+    // A corpus reads both from the file.
+    let corpus = cityalign::Corpus::from_files([&path]).unwrap();
+    assert_eq!(corpus.len(), 2);
+}
+
+#[test]
+fn a_plan_of_one_file_is_never_split() {
+    for bundled in cityalign::BUNDLED {
+        let plans = Parser::new().id(bundled.id).parse_all(bundled.text).unwrap();
+        assert_eq!(plans.len(), 1, "help: {} was split", bundled.id);
+    }
+}

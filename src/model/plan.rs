@@ -47,8 +47,12 @@ pub struct Plan {
     pub goals: Vec<Target>,
     /// The pieces of the source, in order; they tile it byte for byte.
     pub segments: Vec<Segment>,
-    /// Length in bytes of the source the plan was parsed from.
+    /// One past the plan's last byte in its source: the source's length, unless the file
+    /// holds several plans (see [`Parser::parse_all`](crate::Parser::parse_all)).
     pub source_len: usize,
+    /// The plan's first byte in its source: 0, unless the file holds several plans.
+    #[serde(default)]
+    pub source_start: usize,
 }
 
 impl Plan {
@@ -62,9 +66,17 @@ impl Plan {
         task.headings.iter().filter_map(|&i| self.headings.get(i))
     }
 
-    /// Whether the segments tile `0..source_len` with no gap and no overlap.
+    /// Gives the plan a new id, and its tasks ids under it (`new#01`, …).
+    pub fn rename(&mut self, id: impl Into<String>) {
+        self.id = id.into();
+        for (i, task) in self.tasks.iter_mut().enumerate() {
+            task.id = format!("{}#{:02}", self.id, i + 1);
+        }
+    }
+
+    /// Whether the segments tile `source_start..source_len` with no gap and no overlap.
     pub fn segments_tile(&self) -> bool {
-        let mut at = 0;
+        let mut at = self.source_start;
         for segment in &self.segments {
             if segment.span.byte_start != at || segment.span.is_empty() {
                 return false;

@@ -391,10 +391,10 @@ pub(crate) fn plan(source: &str, outline: &Outline, id: Option<&str>) -> Plan {
     let mut tasks: Vec<Task> = Vec::new();
     let mut goals: Vec<Target> = Vec::new();
     let mut segments: Vec<Segment> = Vec::new();
-    if outline.body_start > 0 {
-        segments.push(Segment::new(SegmentKind::Preamble, Span::new(0, outline.body_start), None));
+    if outline.body_start > outline.start {
+        segments.push(Segment::new(SegmentKind::Preamble, Span::new(outline.start, outline.body_start), None));
     }
-    let body_end = outline.trailer_start.unwrap_or(source.len());
+    let body_end = outline.trailer_start.unwrap_or(outline.end);
     for (i, node) in nodes.iter().enumerate() {
         let (Some(item), Some(&fate)) = (items.get(i), fates.get(i)) else { continue };
         if fate == Fate::Absorbed {
@@ -467,7 +467,7 @@ pub(crate) fn plan(source: &str, outline: &Outline, id: Option<&str>) -> Plan {
     }
     attach_table(source, &table::rows(source, &outline.back_lines), &mut tasks, &years);
     if let Some(start) = outline.trailer_start {
-        segments.push(Segment::new(SegmentKind::Trailer, Span::new(start, source.len()), None));
+        segments.push(Segment::new(SegmentKind::Trailer, Span::new(start, outline.end), None));
     }
     Plan {
         id,
@@ -481,7 +481,8 @@ pub(crate) fn plan(source: &str, outline: &Outline, id: Option<&str>) -> Plan {
         tasks,
         goals,
         segments,
-        source_len: source.len(),
+        source_len: outline.end,
+        source_start: outline.start,
     }
 }
 

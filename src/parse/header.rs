@@ -100,7 +100,7 @@ pub(crate) fn read<'s>(front: impl Iterator<Item = &'s str>, back: impl Iterator
 
 /// A line of the notice that carries the plan: "…关于印发…的通知", or a document issued
 /// under its own name, "济南市人民政府办公厅关于…的实施意见".
-fn is_notice(line: &str) -> bool {
+pub(crate) fn is_notice(line: &str) -> bool {
     let line = crate::script::fold(line);
     let Some(at) = line.find("关于") else { return false };
     let tail = line.get(at..).unwrap_or("");
@@ -143,7 +143,7 @@ fn city_in_title(title: &str) -> Option<String> {
     city_of(&format!("{}{suffix}人民政府", title.get(..end)?))
 }
 
-fn is_issuer(line: &str) -> bool {
+pub(crate) fn is_issuer(line: &str) -> bool {
     let line = crate::script::fold(line);
     line.chars().count() <= 30
         && !line.contains("关于")
@@ -187,7 +187,7 @@ fn city_of(issuer: &str) -> Option<String> {
 }
 
 /// A line that is only a document number: 东政办字〔2022〕36号.
-fn is_doc_number(line: &str) -> bool {
+pub(crate) fn is_doc_number(line: &str) -> bool {
     let Some(open) = line.find(['〔', '[', '［', '(', '（']) else { return false };
     let agency = line.get(..open).unwrap_or("");
     let Some(rest) = line.get(open..).and_then(|r| r.strip_suffix('号')) else { return false };
@@ -241,7 +241,7 @@ fn date_line(line: &str) -> Option<Date> {
     date_at_start(line).filter(|(_, rest)| rest.is_empty()).map(|(date, _)| date)
 }
 
-fn is_title(line: &str) -> bool {
+pub(crate) fn is_title(line: &str) -> bool {
     let line = crate::script::fold(line);
     let line = line.as_ref();
     GENRE_WORDS.iter().any(|w| line.contains(w))

@@ -3,6 +3,7 @@
 //! [`extract`](crate::extract).
 
 mod assemble;
+mod compilation;
 mod header;
 pub(crate) mod numbering;
 mod outline;
@@ -78,10 +79,65 @@ impl Parser {
         if text.chars().all(is_space) {
             return Err(ErrorKind::Empty.into());
         }
-        let Some(outline) = outline::outline(text) else {
+        let Some(outline) = outline::outline_in(text, 0..text.len()) else {
             return Err(ErrorKind::NoStructure { lines: outline::lines(text).count() }.into());
         };
         Ok(assemble::plan(text, &outline, self.id.as_deref()))
+    }
+
+    /// Parses a text that may hold several plans one after another (a 汇编, or notices
+    /// saved into one file): each plan begins at a notice or title followed by its own
+    /// first item 一、 (or 第一章). Spans index the whole text; each plan's segments
+    /// tile its part (`source_start..source_len`), and the parts tile the text. A text of
+    /// one plan gives what [`Parser::parse`] gives. With an id set, the plans are `id`,
+    /// `id-2`, `id-3` …; without, ids made from city and period are kept distinct the
+    /// same way.
+    ///
+    /// # Errors
+    ///
+    /// Those of [`Parser::parse`], for the whole text.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use cityalign::Parser;
+    ///
+    /// let text = "甲市数字政府2023年工作要点\n一、重点任务\n1.建设城市大脑。\n2.推进一网通办。\n\
+    ///             乙市智慧城市2024年行动方案\n一、主要任务\n1.建设智慧社区。\n";
+    /// let plans = Parser::new().id("汇编").parse_all(text).unwrap();
+    /// assert_eq!(plans.len(), 2);
+    /// assert_eq!((plans[0].id.as_str(), plans[1].id.as_str()), ("汇编", "汇编-2"));
+    /// assert_eq!(plans[1].tasks[0].title, "建设智慧社区");
+    /// assert!(plans.iter().all(|p| p.segments_tile()));
+    /// assert_eq!(plans[0].source_len, plans[1].source_start);
+    /// ```
+    pub fn parse_all(&self, text: &str) -> Result<Vec<Plan>> {
+        let whole = self.parse(text)?;
+        let parts = compilation::parts(text);
+        if parts.len() < 2 {
+            return Ok(vec![whole]);
+        }
+        let mut plans: Vec<Plan> = Vec::with_capacity(parts.len());
+        for part in parts {
+            let Some(outline) = outline::outline_in(text, part.clone()) else {
+                // A part without items cannot happen by the splitting rule; keep its bytes
+                // with the plan before rather than lose them.
+                debug_assert!(false, "a compilation part without numbered items");
+                return Ok(vec![whole]);
+            };
+            let id = self.id.as_ref().map(|id| match plans.len() {
+                0 => id.clone(),
+                n => format!("{id}-{}", n + 1),
+            });
+            let mut plan = assemble::plan(text, &outline, id.as_deref());
+            if self.id.is_none() && plans.iter().any(|p| p.id == plan.id) {
+                let base = plan.id.clone();
+                let n = (2..).find(|n| !plans.iter().any(|p| p.id == format!("{base}-{n}"))).unwrap_or(2);
+                plan.rename(format!("{base}-{n}"));
+            }
+            plans.push(plan);
+        }
+        Ok(plans)
     }
 
     /// Parses the bytes of a plan, decoded by [`decode`]: UTF-8, or GB18030/GBK as saved on
@@ -108,6 +164,24 @@ impl Parser {
         let path = path.as_ref();
         let bytes = std::fs::read(path).map_err(|e| crate::Error::from(ErrorKind::Io(e)).in_file(path))?;
         self.parse_bytes(&bytes).map_err(|e| e.in_file(path))
+    }
+
+    /// Reads a plan file that may hold several plans, as [`Parser::parse_all`] reads
+    /// them. Errors name the file.
+    ///
+    /// # Errors
+    ///
+    /// Those of [`Parser::parse_file`].
+    pub fn parse_file_all(&self, path: impl AsRef<Path>) -> Result<Vec<Plan>> {
+        let path = path.as_ref();
+        let bytes = std::fs::read(path).map_err(|e| crate::Error::from(ErrorKind::Io(e)).in_file(path))?;
+        if bytes.len() > self.max_bytes {
+            return Err(
+                crate::Error::from(ErrorKind::TooLarge { len: bytes.len(), limit: self.max_bytes }).in_file(path)
+            );
+        }
+        let text = decode(&bytes).map_err(|e| e.in_file(path))?.0;
+        self.parse_all(&text).map_err(|e| e.in_file(path))
     }
 }
 

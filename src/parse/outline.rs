@@ -34,6 +34,9 @@ pub(crate) struct Line {
 
 #[derive(Debug, Clone)]
 pub(crate) struct Outline {
+    /// The bytes of the source the outline covers: all of it, or one plan of several.
+    pub start: usize,
+    pub end: usize,
     /// Byte where the body (the first numbered item) starts; before it is the preamble.
     pub body_start: usize,
     /// Byte where the trailer starts, if there is one.
@@ -130,7 +133,17 @@ fn contents_lines(text: &str, all: &[Line]) -> Vec<bool> {
         return toc;
     };
     let Some(first) = all.get(heading + 1).map(|l| without_page_number(slice(l))) else { return toc };
-    let repeat = all.iter().enumerate().skip(heading + 2).find(|(_, l)| squeezed(l) == first).map(|(i, _)| i);
+    // The body repeats an entry with or without its number ("1.甲市工作要点" → 甲市工作要点).
+    let unnumbered = marker_at(&first).and_then(|m| first.get(m.len..)).unwrap_or(&first).to_string();
+    let repeat = all
+        .iter()
+        .enumerate()
+        .skip(heading + 2)
+        .find(|(_, l)| {
+            let line = squeezed(l);
+            line == first || line == unnumbered
+        })
+        .map(|(i, _)| i);
     let end = repeat.unwrap_or_else(|| {
         let numbered = |l: &Line| without_page_number(slice(l)).len() < squeezed(l).len();
         heading + 1 + all.iter().skip(heading + 1).take_while(|l| numbered(l)).count()
@@ -154,6 +167,7 @@ fn can_glue(line: &str, at: usize, ascii_prefix: usize) -> bool {
 
 struct Builder<'s> {
     text: &'s str,
+    end: usize,
     nodes: Vec<Node>,
     stack: Vec<usize>,
 }
@@ -192,7 +206,7 @@ impl Builder<'_> {
             parent,
             children: Vec::new(),
             start: at,
-            end: self.text.len(),
+            end: self.end,
             pieces: Vec::new(),
         });
         self.stack.push(index);
@@ -238,8 +252,15 @@ impl Builder<'_> {
 }
 
 /// The outline of `text`, or `None` when no line starts a numbered item.
+#[cfg(test)]
 pub(crate) fn outline(text: &str) -> Option<Outline> {
-    let all: Vec<Line> = lines(text).collect();
+    outline_in(text, 0..text.len())
+}
+
+/// The outline of the bytes `part` of `text` (one plan of a compilation, or all of it),
+/// or `None` when no line there starts a numbered item.
+pub(crate) fn outline_in(text: &str, part: Range<usize>) -> Option<Outline> {
+    let all: Vec<Line> = lines(text).filter(|l| l.start >= part.start && l.end <= part.end).collect();
     let slice = |l: &Line| text.get(l.start..l.end).unwrap_or("");
     let toc = contents_lines(text, &all);
     let first = all
@@ -247,7 +268,7 @@ pub(crate) fn outline(text: &str) -> Option<Outline> {
         .zip(&toc)
         .position(|(l, &contents)| !contents && marker_at(slice(l)).is_some_and(|m| m.numeral.value == 1))?;
     let body_start = all.get(first)?.start;
-    let mut builder = Builder { text, nodes: Vec::new(), stack: Vec::new() };
+    let mut builder = Builder { text, end: part.end, nodes: Vec::new(), stack: Vec::new() };
     let mut trailer_start = None;
     let mut back_lines = Vec::new();
     for (line, &contents) in all.iter().zip(&toc).skip(first) {
@@ -263,7 +284,15 @@ pub(crate) fn outline(text: &str) -> Option<Outline> {
         }
     }
     let front_lines = all.iter().take(first).copied().collect();
-    Some(Outline { body_start, trailer_start, nodes: builder.nodes, front_lines, back_lines })
+    Some(Outline {
+        start: part.start,
+        end: part.end,
+        body_start,
+        trailer_start,
+        nodes: builder.nodes,
+        front_lines,
+        back_lines,
+    })
 }
 
 #[cfg(test)]

@@ -65,6 +65,7 @@ pub use report::{
     display_width, target_summary, Cell, Column, ComparisonTable, Entry, Export, HtmlReport, MatchRecord, QueryRecord,
     Row,
 };
+pub use script::simplify;
 pub use tokenize::{bundled_aliases, domain_words, Token, TokenKind, Tokenizer, TokenizerBuilder};
 
 /// The README's examples, compiled and run as doctests so that they cannot drift.

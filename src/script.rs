@@ -46,6 +46,19 @@ pub(crate) fn simplified(c: char) -> char {
 }
 
 /// `text` with traditional characters folded; borrowed when there are none.
+/// Folds the traditional characters of the genre (about 700) in `text` to simplified ones,
+/// each to one of the same UTF-8 length, so that byte offsets stay valid. The parser reads
+/// keywords and target metrics this way; use it to compare names across scripts.
+///
+/// # Examples
+///
+/// ```
+/// assert_eq!(cityalign::simplify("市大數據局"), "市大数据局");
+/// ```
+pub fn simplify(text: &str) -> Cow<'_, str> {
+    fold(text)
+}
+
 pub(crate) fn fold(text: &str) -> Cow<'_, str> {
     match text.char_indices().find(|&(_, c)| simplified(c) != c) {
         None => Cow::Borrowed(text),

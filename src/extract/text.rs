@@ -44,6 +44,54 @@ fn ends_sentence(c: char) -> bool {
     )
 }
 
+/// Tone-marked vowels of pinyin, as some mirrors of a plan print after characters.
+fn is_pinyin_letter(c: char) -> bool {
+    c.is_ascii_lowercase() || "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê".contains(c)
+}
+
+/// The pinyin glosses that mirror sites glue after characters, "規(guī)劃" or "發(fā)展":
+/// a bracket right after an ideograph holding 1–7 pinyin letters, at least one
+/// tone-marked, closed or cut off by the end of the text. They are junk, not words.
+pub(crate) fn pinyin_glosses(text: &str) -> Vec<Range<usize>> {
+    let mut found = Vec::new();
+    let mut prev: Option<char> = None;
+    for (at, c) in text.char_indices() {
+        let after_ideograph = prev.is_some_and(|p| ('\u{4e00}'..='\u{9fff}').contains(&p));
+        prev = Some(c);
+        if c != '(' || !after_ideograph {
+            continue;
+        }
+        let rest = text.get(at + 1..).unwrap_or("");
+        let letters: usize = rest.chars().take_while(|&c| is_pinyin_letter(c)).map(char::len_utf8).sum();
+        let word = rest.get(..letters).unwrap_or("");
+        let count = word.chars().count();
+        if !(1..=7).contains(&count) || word.is_ascii() {
+            continue;
+        }
+        let end = match rest.get(letters..).and_then(|r| r.chars().next()) {
+            Some(')') => at + 1 + letters + 1,
+            None => at + 1 + letters,
+            Some(_) => continue,
+        };
+        found.push(at..end);
+    }
+    found
+}
+
+/// `range` of `text` without the pinyin glosses inside it, as pieces.
+pub(crate) fn without_glosses(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let glosses = pinyin_glosses(text.get(range.clone()).unwrap_or(""));
+    let mut pieces = Vec::with_capacity(glosses.len() + 1);
+    let mut at = range.start;
+    for g in glosses {
+        pieces.push(at..range.start + g.start);
+        at = range.start + g.end;
+    }
+    pieces.push(at..range.end);
+    pieces.retain(|p| !p.is_empty());
+    pieces
+}
+
 #[derive(Debug, Clone, Copy)]
 struct Piece {
     text_start: usize,
@@ -64,15 +112,20 @@ impl Repaired {
     /// numbered sub-item, which always begins a new paragraph.
     pub fn join(source: &str, ranges: &[Range<usize>], starts_item: impl Fn(&str) -> bool) -> Repaired {
         let mut out = Repaired::default();
+        let mut prev_end: Option<usize> = None;
         for range in ranges {
             let Some(piece) = source.get(range.clone()) else { continue };
             if piece.is_empty() {
                 continue;
             }
+            // Pieces of one line (split around junk) join as they stand.
+            let same_line =
+                prev_end.and_then(|end| source.get(end..range.start)).is_some_and(|gap| !gap.contains('\n'));
+            prev_end = Some(range.end);
             if let Some(last) = out.text.chars().next_back() {
                 // A short first line without a full stop is the item's title: "一、工作目标".
                 let after_title = out.pieces.len() == 1 && out.text.chars().count() <= 15;
-                if ends_sentence(last) || starts_item(piece) || after_title {
+                if starts_item(piece) || (!same_line && (ends_sentence(last) || after_title)) {
                     out.text.push('\n');
                 }
             }
@@ -120,6 +173,17 @@ impl Repaired {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pinyin_glosses_are_found_but_not_asides() {
+        let text =
+            "加快全縣5G基站規(guī)劃建設(shè),責(zé)任單位。發(fā)展目標(biāo)。网络(5G)、物联网(NB-IoT)、标识(sh";
+        let found: Vec<&str> = pinyin_glosses(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(found, ["(guī)", "(shè)", "(zé)", "(fā)", "(biāo)"], "help: (sh has no tone mark, so it stays");
+        let pieces = without_glosses(text, 0..text.find(',').unwrap());
+        let joined: String = pieces.into_iter().map(|r| &text[r]).collect();
+        assert_eq!(joined, "加快全縣5G基站規劃建設");
+    }
 
     #[test]
     fn page_breaks_inside_a_sentence_are_joined() {

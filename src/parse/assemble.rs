@@ -21,7 +21,24 @@ use crate::model::{
 /// count.
 const SECTIONS: [(&[&str], SectionKind); 3] = [
     (&["工作目标", "主要目标", "行动目标", "发展目标", "总体目标", "建设目标", "预期目标"], SectionKind::Goals),
-    (&["指导思想", "基本原则", "总体要求", "总体思路", "工作原则", "编制依据"], SectionKind::Guiding),
+    (
+        &[
+            "指导思想",
+            "基本原则",
+            "总体要求",
+            "总体思路",
+            "工作原则",
+            "编制依据",
+            "发展现状",
+            "发展基础",
+            "现实基础",
+            "面临形势",
+            "形势",
+            "背景",
+            "现状",
+        ],
+        SectionKind::Guiding,
+    ),
     (
         &["保障措施", "工作要求", "实施步骤", "组织实施", "保障机制", "组织保障", "工作保障", "推进措施", "进度安排"],
         SectionKind::Safeguards,
@@ -74,7 +91,13 @@ fn section_of(title: &str) -> Option<SectionKind> {
         return None;
     }
     let title = crate::script::fold(title);
-    SECTIONS.iter().find(|(names, _)| names.iter().any(|n| title.contains(n))).map(|(_, kind)| *kind)
+    let title = title.trim_matches(|c: char| is_space(c) || matches!(c, '。' | '：' | ':'));
+    SECTIONS
+        .iter()
+        .find(|(names, _)| names.iter().any(|n| title.contains(n)))
+        .map(|(_, kind)| *kind)
+        // 试点目标, 近期目标: a short heading that names goals.
+        .or_else(|| (title.chars().count() <= 8 && title.ends_with("目标")).then_some(SectionKind::Goals))
 }
 
 struct Item {
@@ -92,7 +115,7 @@ fn own_text(source: &str, node: &Node) -> Repaired {
 /// are then tasks of their own, not elaborations of it.
 fn is_bare_heading(text: &str) -> bool {
     let text = text.trim_matches(|c: char| is_space(c) || matches!(c, '。' | '：' | ':'));
-    text.chars().count() <= 30 && !text.contains(['。', '；', ';', '，', ','])
+    text.chars().count() <= 30 && !text.contains(['。', '；', ';', '，', ',', '\n'])
 }
 
 /// Decides which items are tasks, headings, or elaborations absorbed by their task.
@@ -107,7 +130,14 @@ fn fates(nodes: &[Node], items: &[Item]) -> Vec<Fate> {
             continue;
         }
         if node.children.is_empty() {
-            if let Some(f) = fates.get_mut(i) {
+            // A top-level heading with no items under it, while other top-level items have
+            // some or nothing follows it ("二、重点任务" cut off where a page's opening
+            // ends), is a heading.
+            let last = i + 1 == nodes.len();
+            let bare_top = node.parent.is_none()
+                && is_bare_heading(&item.repaired.text)
+                && (last || nodes.iter().any(|n| n.parent.is_none() && !n.children.is_empty()));
+            if let Some(f) = fates.get_mut(i).filter(|_| !bare_top) {
                 *f = Fate::Task;
             }
             continue;

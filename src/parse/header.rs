@@ -1,7 +1,7 @@
 //! The plan's metadata, read from the lines around the body: issuer, city, document
 //! number, date of issue, title and period.
 
-use crate::extract::text::{digit_value, is_space};
+use crate::extract::text::{digit_value, is_space, without_glosses};
 use crate::model::{Date, Period};
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -18,8 +18,37 @@ const ISSUER_SUFFIXES: [&str; 7] =
     ["人民政府办公室", "人民政府办公厅", "人民政府", "办公室", "办公厅", "管理委员会", "领导小组"];
 const GENRE_WORDS: [&str; 9] = ["方案", "计划", "要点", "规划", "意见", "纲要", "措施", "办法", "安排"];
 
+/// A metadata line as the header reads it: no white space, no pinyin glosses, no bullet
+/// or table rule at its ends ("• 发文机关:…", "| 名称: | …|").
 fn squeeze(s: &str) -> String {
-    s.chars().filter(|&c| !is_space(c)).collect()
+    let text: String = without_glosses(s, 0..s.len()).into_iter().filter_map(|r| s.get(r)).collect();
+    let text: String = text.chars().filter(|&c| !is_space(c)).collect();
+    let rule = |c: char| matches!(c, '•' | '·' | '●' | '▪' | '|' | '｜' | '-' | '*' | '>' | '＞');
+    text.trim_matches(rule).to_string()
+}
+
+/// The squeezed cells of a line of a metadata table, a label and its value joined; a line
+/// that is no table is one cell.
+fn cells(line: &str) -> Vec<String> {
+    if !line.contains(['|', '｜']) {
+        return vec![squeeze(line)];
+    }
+    let parts: Vec<String> = line.split(['|', '｜']).map(squeeze).filter(|c| !c.is_empty()).collect();
+    let mut out: Vec<String> = Vec::new();
+    let mut pending: Option<String> = None;
+    for part in parts {
+        match pending.take() {
+            Some(label) if !part.ends_with([':', '：']) => out.push(format!("{label}{part}")),
+            Some(label) => {
+                out.push(label);
+                pending = Some(part);
+            }
+            None if part.ends_with([':', '：']) => pending = Some(part),
+            None => out.push(part),
+        }
+    }
+    out.extend(pending);
+    out
 }
 
 /// Labels of the metadata block that government sites print above a document; those
@@ -55,7 +84,7 @@ fn unlabel(line: String) -> Option<String> {
 /// Labels of a date of issue, the one the header prefers; 发布日期 is the web page's
 /// date of publication, taken only when the text states no other.
 const ISSUE_DATE_LABELS: [&str; 3] = ["成文日期", "印发日期", "签发日期"];
-const PUBLICATION_DATE_LABELS: [&str; 3] = ["发布日期", "发布时间", "日期"];
+const PUBLICATION_DATE_LABELS: [&str; 5] = ["发布日期", "公开发布日期", "发布时间", "生成日期", "日期"];
 
 /// The date after one of `labels` at the start of a squeezed line; what follows the date
 /// ("浏览次数:") does not matter.
@@ -68,7 +97,9 @@ fn labelled_date(line: &str, labels: &[&str]) -> Option<Date> {
 /// Reads the metadata from the preamble's lines, then the trailer's (where a signature
 /// may stand).
 pub(crate) fn read<'s>(front: impl Iterator<Item = &'s str>, back: impl Iterator<Item = &'s str>) -> Header {
-    let raw: Vec<String> = front.map(squeeze).collect();
+    // A metadata table flattened into lines ("名称: | …的通知 | 文号: | …") reads as one
+    // line a cell, each label joined to the cell after it.
+    let raw: Vec<String> = front.flat_map(cells).collect();
     let front: Vec<String> = raw.iter().cloned().filter_map(unlabel).collect();
     let back: Vec<String> = back.map(squeeze).collect();
     let notice = front.iter().find(|l| is_notice(l));
@@ -78,7 +109,8 @@ pub(crate) fn read<'s>(front: impl Iterator<Item = &'s str>, back: impl Iterator
         .chain(&back)
         .find(|l| is_issuer(l))
         .cloned()
-        .or_else(|| notice.and_then(|n| n.split("关于").next()).filter(|s| is_issuer(s)).map(str::to_string));
+        .or_else(|| notice.and_then(|n| before_about(n)).filter(|s| is_issuer(s)).map(str::to_string))
+        .or_else(|| front.iter().find(|l| is_agency(l)).cloned());
     let doc_number = front.iter().find(|l| is_doc_number(l)).cloned();
     let issued = raw
         .iter()
@@ -88,14 +120,57 @@ pub(crate) fn read<'s>(front: impl Iterator<Item = &'s str>, back: impl Iterator
         .or_else(|| raw.iter().find_map(|l| labelled_date(l, &PUBLICATION_DATE_LABELS)));
     let title = front
         .iter()
+        .enumerate()
         .rev()
-        .find(|l| is_title(l))
-        .cloned()
+        .find(|(_, l)| is_title(l))
+        .map(|(i, l)| joined_title(&front, i, l))
         .or_else(|| notice.and_then(|n| title_in_notice(n)))
         .or_else(|| front.iter().find_map(|l| title_quoted(l)));
     let city = issuer.as_deref().and_then(city_of).or_else(|| title.as_deref().and_then(city_in_title));
     let period = title.as_deref().and_then(period_in).or_else(|| issued.map(|d| Period { start: d.year, end: d.year }));
     Header { issuer, city, doc_number, issued, title, period }
+}
+
+/// The part of a line before its 关于: the issuer of "济南市人民政府办公厅关于…".
+fn before_about(line: &str) -> Option<&str> {
+    let at = crate::script::fold(line).find("关于")?;
+    line.get(..at)
+}
+
+/// A title line, joined to the line above when the title was broken over two
+/// ("洛阳市加强数字政府建设" / "实施方案(2023—2025年)"); a document under its own name
+/// is titled from its 关于.
+fn joined_title(front: &[String], at: usize, line: &str) -> String {
+    let above = at.checked_sub(1).and_then(|i| front.get(i)).filter(|l| {
+        l.chars().count() <= 30
+            && !l.contains(['。', '，', ',', ':', '：', '；', '(', '（', '《', '“'])
+            && !is_title(l)
+            && !is_issuer(l)
+            && !is_agency(l)
+            && !is_notice(l)
+            && !is_doc_number(l)
+            && date_at_start(l).is_none()
+            && l.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+    });
+    let title = match above {
+        Some(above) if line.chars().count() <= 20 => format!("{above}{line}"),
+        _ => line.to_string(),
+    };
+    match before_about(&title) {
+        Some(issuer) if is_issuer(issuer) => title.get(issuer.len()..).unwrap_or(&title).to_string(),
+        _ => title,
+    }
+}
+
+/// A line that is only the name of an issuing agency other than a government:
+/// "广东省政务服务和数据管理局", "中共某乡委员会".
+fn is_agency(line: &str) -> bool {
+    let line = crate::script::fold(line);
+    let place = line.char_indices().take(12).any(|(_, c)| matches!(c, '省' | '市' | '区' | '县' | '乡' | '镇'));
+    line.chars().count() <= 24
+        && !line.contains(['。', '，', ',', ':', '：', '、', '(', '（'])
+        && (place || line.starts_with("中共"))
+        && ["局", "厅", "委员会", "办公室"].iter().any(|s| line.ends_with(s))
 }
 
 /// A line of the notice that carries the plan: "…关于印发…的通知", or a document issued
@@ -165,7 +240,7 @@ fn city_of(issuer: &str) -> Option<String> {
         // 州 ends a place only as 自治州: 滨州市 and 杭州市 are one place each.
         let autonomous = current.ends_with("自治州");
         let in_autonomy = current.ends_with("自治区") || current.ends_with("自治县");
-        if matches!(c, '省' | '市' | '区' | '县' | '盟' | '旗') && !current.ends_with("自治")
+        if matches!(crate::script::simplified(c), '省' | '市' | '区' | '县' | '盟' | '旗') && !current.ends_with("自治")
             || autonomous
             || in_autonomy
         {
@@ -176,14 +251,19 @@ fn city_of(issuer: &str) -> Option<String> {
         parts.push(current);
     }
     let last = parts.pop()?;
+    let folded = crate::script::fold(&last);
+    // A body that is no place ("数字福建建设领导小组") names no city.
+    if !folded.ends_with(['省', '市', '区', '县', '州', '盟', '旗']) {
+        return None;
+    }
     let short: String = {
         let mut chars: Vec<char> = last.chars().collect();
-        if chars.len() > 2 && matches!(chars.last(), Some('市' | '区' | '县')) {
+        if chars.len() > 2 && folded.ends_with(['市', '区', '县', '省']) {
             chars.pop();
         }
         chars.into_iter().collect()
     };
-    (!short.is_empty()).then_some(short)
+    (short.chars().count() >= 2).then_some(short)
 }
 
 /// A line that is only a document number: 东政办字〔2022〕36号.
@@ -205,15 +285,20 @@ pub(crate) fn is_doc_number(line: &str) -> bool {
         && serial.chars().all(|c| c.is_ascii_digit())
 }
 
-/// Reads digits at the start of `s`; returns the value and the rest.
-fn number(s: &str) -> Option<(u32, &str)> {
-    let end = s.find(|c: char| digit_value(c).is_none()).unwrap_or(s.len());
+/// Reads up to `max` digits at the start of `s`; returns the value and the rest.
+fn digits(s: &str, max: usize) -> Option<(u32, &str)> {
+    let end: usize = s.chars().take(max).take_while(|&c| digit_value(c).is_some()).map(char::len_utf8).sum();
     let digits = s.get(..end)?;
-    if digits.is_empty() || digits.chars().count() > 4 {
+    if digits.is_empty() {
         return None;
     }
     let value = digits.chars().filter_map(digit_value).fold(0u32, |v, d| v * 10 + d);
     Some((value, s.get(end..)?))
+}
+
+/// Reads 1–4 digits at the start of `s`, not followed by a fifth.
+fn number(s: &str) -> Option<(u32, &str)> {
+    digits(s, 4).filter(|(_, rest)| !rest.starts_with(|c: char| digit_value(c).is_some()))
 }
 
 /// A date at the start of a squeezed line: 2022年7月1日, 2025-01-20, 2025/1/20,
@@ -222,12 +307,12 @@ fn date_at_start(line: &str) -> Option<(Date, &str)> {
     let (year, rest) = number(line)?;
     let sep = rest.chars().next()?;
     let (month, rest) = match sep {
-        '年' => number(rest.get(sep.len_utf8()..)?)?,
-        '-' | '/' | '.' | '－' | '／' | '．' => number(rest.get(sep.len_utf8()..)?)?,
+        '年' | '-' | '/' | '.' | '－' | '／' | '．' => digits(rest.get(sep.len_utf8()..)?, 2)?,
         _ => return None,
     };
     let rest = if sep == '年' { rest.strip_prefix('月')? } else { rest.strip_prefix(sep)? };
-    let (day, rest) = number(rest)?;
+    // A time may follow the day with no space left between ("2022-12-0208:54:33").
+    let (day, rest) = digits(rest, 2)?;
     let rest = if sep == '年' { rest.strip_prefix('日')? } else { rest };
     if year < 1000 {
         return None;
@@ -305,6 +390,11 @@ mod tests {
         assert_eq!(city_of("延边朝鲜族自治州人民政府").as_deref(), Some("延边朝鲜族自治州"));
         assert_eq!(city_of("杭州市人民政府办公厅").as_deref(), Some("杭州"));
         assert_eq!(city_of("人民政府"), None);
+        assert_eq!(city_of("广东省政务服务和数据管理局"), None, "help: a bureau names no place by 人民政府");
+        assert_eq!(city_of("广东省人民政府办公厅").as_deref(), Some("广东"));
+        assert_eq!(city_of("江蘇省人民政府").as_deref(), Some("江蘇"));
+        assert_eq!(city_of("數字福建建設領導小組辦公室"), None);
+        assert_eq!(city_of("市人民政府办公室"), None);
     }
 
     #[test]
@@ -379,7 +469,31 @@ mod tests {
         let h = read(["济南市人民政府办公厅关于加快数字济南建设的实施意见"].into_iter(), std::iter::empty());
         assert_eq!(h.issuer.as_deref(), Some("济南市人民政府办公厅"));
         assert_eq!(h.city.as_deref(), Some("济南"));
-        assert_eq!(h.title.as_deref(), Some("济南市人民政府办公厅关于加快数字济南建设的实施意见"));
+        assert_eq!(h.title.as_deref(), Some("关于加快数字济南建设的实施意见"));
+    }
+
+    #[test]
+    fn a_title_broken_over_two_lines_and_an_agency() {
+        let front = ["洛阳市人民政府", "洛阳市加强数字政府建设", "实施方案(2023—2025年)", "为贯彻落实。"];
+        let h = read(front.into_iter(), std::iter::empty());
+        assert_eq!(h.title.as_deref(), Some("洛阳市加强数字政府建设实施方案(2023—2025年)"));
+        let h = read(["广东省政务服务和数据管理局", "关于印发试点方案的通知"].into_iter(), std::iter::empty());
+        assert_eq!(h.issuer.as_deref(), Some("广东省政务服务和数据管理局"));
+        let h = read(["四川省人民政府關於加快數字經濟發展的實施意見"].into_iter(), std::iter::empty());
+        assert_eq!(h.issuer.as_deref(), Some("四川省人民政府"));
+        assert_eq!(h.title.as_deref(), Some("關於加快數字經濟發展的實施意見"));
+        let h = read(
+            [
+                "索 引 号: | 0001/2023 | 信息分类: | |",
+                "名 称: | 市人民政府办公室关于印发某市新基建方案的通知 |",
+                "发布机构: | 生成日期: | 2022-12-02 08:54:33 | |",
+            ]
+            .into_iter(),
+            std::iter::empty(),
+        );
+        assert_eq!(h.issued, Date::new(2022, 12, 2));
+        assert_eq!(h.title.as_deref(), Some("某市新基建方案"));
+        assert_eq!(h.city, None, "help: 市 alone is no city");
     }
 
     #[test]

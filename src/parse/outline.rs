@@ -8,7 +8,7 @@
 use std::ops::Range;
 
 use super::numbering::{marker_at, rank, Marker};
-use crate::extract::text::{digit_value, is_space};
+use crate::extract::text::{digit_value, is_space, without_glosses};
 use crate::model::Numeral;
 
 /// One numbered item.
@@ -217,7 +217,8 @@ impl Builder<'_> {
             return;
         }
         if let Some(last) = self.nodes.last_mut() {
-            last.pieces.push(piece);
+            // Pinyin glosses a mirror glued in ("規(guī)劃") are left out of the item's text.
+            last.pieces.extend(without_glosses(self.text, piece));
         }
     }
 

@@ -9,7 +9,6 @@ use cityalign::{Parser, Plan, Role, Target};
 /// What a gold file says of one plan.
 #[derive(Debug, Default)]
 pub struct Gold {
-    pub slug: String,
     pub city: Option<String>,
     pub issuers: Vec<String>,
     pub title: Option<String>,
@@ -34,8 +33,8 @@ fn value(text: &str) -> Option<(f64, String)> {
     Some((text.get(..end)?.parse().ok()?, text.get(end..)?.to_string()))
 }
 
-pub fn read_gold(slug: &str, text: &str) -> Gold {
-    let mut gold = Gold { slug: slug.to_string(), ..Gold::default() };
+pub fn read_gold(text: &str) -> Gold {
+    let mut gold = Gold::default();
     for line in text.lines() {
         let Some((key, rest)) = line.split_once(": ") else { continue };
         if key.starts_with('#') {
@@ -76,7 +75,7 @@ pub fn corpus() -> Vec<(String, String, Gold)> {
             let slug = path.file_stem()?.to_string_lossy().into_owned();
             let text = std::fs::read_to_string(&path).ok()?;
             let gold = std::fs::read_to_string(path.with_extension("gold")).ok()?;
-            Some((slug.clone(), text, read_gold(&slug, &gold)))
+            Some((slug.clone(), text, read_gold(&gold)))
         })
         .collect()
 }

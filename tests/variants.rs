@@ -215,3 +215,17 @@ fn a_plan_of_one_file_is_never_split() {
         assert_eq!(plans.len(), 1, "help: {} was split", bundled.id);
     }
 }
+
+#[test]
+fn a_copy_from_a_document_sharing_site_with_page_chunk_markers() {
+    let (text, plan) = variant("shared-copy");
+    assert_eq!(titles(&plan), ["建设城市大脑", "推进一网通办", "建设智慧社区", "加强组织领导"]);
+    assert_eq!(plan.tasks[0].units[0].name, "市大数据局", "help: the chunk marker inside the task is no item");
+    assert!(plan.tasks[0].text.contains("构建城市运行管理中枢"), "help: {}", plan.tasks[0].text);
+    assert_eq!((plan.tasks[2].targets[0].metric.as_str(), plan.tasks[2].targets[0].value), ("智慧社区", 50.0));
+    assert_eq!(plan.tasks[3].kind, cityalign::TaskKind::Safeguard);
+    assert_eq!(plan.title.as_deref(), Some("某市数字政府建设实施方案"));
+    assert!(plan.segments_tile());
+    let preamble = plan.segments.iter().find(|s| s.kind == SegmentKind::Preamble).unwrap();
+    assert!(preamble.span.slice(&text).unwrap().ends_with("制定本方案。"));
+}

@@ -14,7 +14,7 @@ use super::text::{digit_value, is_space, Repaired};
 use crate::model::{Accrual, Bound, DeadlineSource, Target};
 
 /// Measure words, longest first so that 个百分点 wins over 个.
-const MEASURES: [&str; 57] = [
+const MEASURES: [&str; 61] = [
     "个百分点",
     "平方公里",
     "千瓦时",
@@ -26,6 +26,10 @@ const MEASURES: [&str; 57] = [
     "美元",
     "人次",
     "户次",
+    "EFLOPS",
+    "PFLOPS",
+    "TFLOPS",
+    "Tbps",
     "Gbps",
     "Mbps",
     "GB",
@@ -171,7 +175,7 @@ const VERBS: [&str; 52] = [
 ];
 
 /// Words at the start of a metric that say where or when, not what.
-const FILLERS: [&str; 40] = [
+const FILLERS: [&str; 42] = [
     "年内",
     "年底前",
     "年底",
@@ -190,6 +194,8 @@ const FILLERS: [&str; 40] = [
     "全年",
     "今年",
     "力争",
+    "争取",
+    "预计",
     "确保",
     "全市",
     "全区",

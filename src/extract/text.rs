@@ -20,7 +20,7 @@ pub(crate) fn digit_value(c: char) -> Option<u32> {
 
 /// Characters after which a line is a finished sentence or clause, so that a line break
 /// after them is a paragraph break and not a page break inside a sentence.
-fn ends_sentence(c: char) -> bool {
+pub(crate) fn ends_sentence(c: char) -> bool {
     matches!(
         c,
         '。' | '．'

@@ -226,11 +226,16 @@ fn is_responsibility(src: &Source<'_>, inner: &Range<usize>) -> bool {
         return false;
     }
     let content = src.folded(inner.clone()).trim_matches(is_space);
-    if content.is_empty() || content.contains('。') {
+    if content.is_empty() {
         return false;
     }
-    if !labels_in(src, inner).is_empty() {
+    // A label may be followed by a note after a full stop ("…。以下任务均需…落实"), but
+    // prose with a full stop is no responsibility.
+    if labels_in(src, inner).first().is_some_and(|(r, _)| !src.folded(inner.start..r.start).contains('。')) {
         return true;
+    }
+    if content.contains('。') {
+        return false;
     }
     // "甲牵头,乙配合,2023年底前完成": the last clause that is not a time names a role.
     let clauses = split_top(src.folded, inner.clone(), &[',', '，', ';', '；']);
@@ -292,6 +297,8 @@ fn read_parenthesis(src: &Source<'_>, pair: Pair) -> Responsibility {
     unlabelled(src, inner.start..first_label, &mut units, &mut deadline);
     for (i, (label_range, label)) in labels.iter().enumerate() {
         let end = labels.get(i + 1).map_or(inner.end, |(r, _)| r.start);
+        // A note after a full stop ("。以下任务均需各区市政府落实") names no unit of this task.
+        let end = src.folded(label_range.end..end).find('。').map_or(end, |at| label_range.end + at);
         let value = trim(src.folded, label_range.end..end);
         match label {
             Label::Deadline => deadline = Some(value),
@@ -597,6 +604,15 @@ mod tests {
         assert_eq!(read("建设。【牵头单位：市大数据局】"), [("市大数据局".into(), Lead)]);
         assert_eq!(read("(主要责任单位:市大数据局;协办單位:市財政局)")[1], ("市財政局".into(), Cooperating));
         assert!(read("贵州各市〔州〕建设").is_empty(), "help: a bracket in a place name holds no units");
+    }
+
+    #[test]
+    fn a_note_after_the_labels_names_no_unit() {
+        assert_eq!(
+            names("(牵头单位:市行政审批服务局;责任单位:市直有关部门、单位,各区市政府。以下任务均需各区市政府落实,不再一一列出)"),
+            ["市行政审批服务局", "市直有关部门、单位", "各区市政府"]
+        );
+        assert!(read("(详见附件。由市大数据局牵头)").is_empty(), "help: prose with a full stop");
     }
 
     #[test]

@@ -121,6 +121,7 @@ fn is_bare_heading(text: &str) -> bool {
 /// Decides which items are tasks, headings, or elaborations absorbed by their task.
 fn fates(nodes: &[Node], items: &[Item]) -> Vec<Fate> {
     let mut fates = vec![Fate::Heading; nodes.len()];
+    let roots_have_items = nodes.iter().any(|n| n.parent.is_none() && !n.children.is_empty());
     for (i, node) in nodes.iter().enumerate() {
         let Some(item) = items.get(i) else { continue };
         if !matches!(item.section, SectionKind::Tasks | SectionKind::Safeguards) {
@@ -134,9 +135,7 @@ fn fates(nodes: &[Node], items: &[Item]) -> Vec<Fate> {
             // some or nothing follows it ("二、重点任务" cut off where a page's opening
             // ends), is a heading.
             let last = i + 1 == nodes.len();
-            let bare_top = node.parent.is_none()
-                && is_bare_heading(&item.repaired.text)
-                && (last || nodes.iter().any(|n| n.parent.is_none() && !n.children.is_empty()));
+            let bare_top = node.parent.is_none() && is_bare_heading(&item.repaired.text) && (last || roots_have_items);
             if let Some(f) = fates.get_mut(i).filter(|_| !bare_top) {
                 *f = Fate::Task;
             }

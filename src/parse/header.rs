@@ -53,8 +53,9 @@ fn cells(line: &str) -> Vec<String> {
 
 /// Labels of the metadata block that government sites print above a document; those
 /// whose value the header has no field for are dropped with it.
-const LABELS: [(&str, bool); 14] = [
+const LABELS: [(&str, bool); 15] = [
     ("发文机关", true),
+    ("发布单位", true),
     ("发布机构", true),
     ("发文单位", true),
     ("发文字号", true),
@@ -73,8 +74,10 @@ const LABELS: [(&str, bool); 14] = [
 /// A squeezed preamble line without its metadata label ("发文字号:东政办字〔2022〕36号"
 /// → the number), or `None` for a label the header does not use.
 fn unlabel(line: String) -> Option<String> {
+    let folded = crate::script::fold(&line);
     for (label, kept) in LABELS {
-        if let Some(value) = line.strip_prefix(label).and_then(|rest| rest.strip_prefix([':', '：'])) {
+        if let Some(value) = folded.strip_prefix(label).and_then(|rest| rest.strip_prefix([':', '：'])) {
+            let value = line.get(line.len() - value.len()..).unwrap_or(value);
             return kept.then(|| value.to_string());
         }
     }
@@ -89,7 +92,8 @@ const PUBLICATION_DATE_LABELS: [&str; 5] = ["发布日期", "公开发布日期"
 /// The date after one of `labels` at the start of a squeezed line; what follows the date
 /// ("浏览次数:") does not matter.
 fn labelled_date(line: &str, labels: &[&str]) -> Option<Date> {
-    let rest = labels.iter().find_map(|l| line.strip_prefix(l))?;
+    let folded = crate::script::fold(line);
+    let rest = labels.iter().find_map(|l| folded.strip_prefix(l))?;
     let rest = rest.strip_prefix([':', '：']).unwrap_or(rest);
     date_at_start(rest).map(|(date, _)| date)
 }
@@ -151,11 +155,21 @@ fn joined_title(front: &[String], at: usize, line: &str) -> String {
             && !is_doc_number(l)
             && date_at_start(l).is_none()
             && l.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+            && !l.starts_with("附件")
+            && !l.starts_with("附表")
     });
-    let title = match above {
+    let mut title = match above {
         Some(above) if line.chars().count() <= 20 => format!("{above}{line}"),
         _ => line.to_string(),
     };
+    // "(2025—2027年)" on the line below belongs to the title.
+    if let Some(years) = front.get(at + 1).filter(|l| {
+        l.starts_with(['(', '（']) && l.ends_with([')', '）']) && l.chars().count() <= 14 && period_in(l).is_some()
+    }) {
+        if period_in(&title).is_none() {
+            title.push_str(years);
+        }
+    }
     match before_about(&title) {
         Some(issuer) if is_issuer(issuer) => title.get(issuer.len()..).unwrap_or(&title).to_string(),
         _ => title,

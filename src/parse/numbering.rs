@@ -129,11 +129,13 @@ pub(crate) fn marker_at(s: &str) -> Option<Marker> {
         }
         (style, value, len)
     } else if let Some((value, n)) = chinese_number(s) {
-        let sep = s.get(n..)?.chars().next()?;
+        // "一 、" as a PDF copy spaces it.
+        let gap = spaces_len(s.get(n..)?);
+        let sep = s.get(n + gap..)?.chars().next()?;
         if sep != '、' {
             return None;
         }
-        (NumberStyle::Chinese, value, n + sep.len_utf8())
+        (NumberStyle::Chinese, value, n + gap + sep.len_utf8())
     } else {
         let (value, n) = arabic_number(s)?;
         let rest = s.get(n..)?;
@@ -171,6 +173,7 @@ mod tests {
         use NumberStyle::*;
         assert_eq!(read("一、工作目标"), Some((Chinese, 1, 6)));
         assert_eq!(read("十二、保障"), Some((Chinese, 12, 9)));
+        assert_eq!(read("一 、指导思想"), Some((Chinese, 1, 7)));
         assert_eq!(read("二十三、保障"), Some((Chinese, 23, 12)));
         assert_eq!(read("(四)优化"), Some((ChineseParen, 4, 5)));
         assert_eq!(read("（十）优化"), Some((ChineseParen, 10, 9)));

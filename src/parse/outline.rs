@@ -8,8 +8,8 @@
 use std::ops::Range;
 
 use super::numbering::{marker_at, rank, Marker};
-use crate::extract::text::{digit_value, is_space, without_glosses};
-use crate::model::Numeral;
+use crate::extract::text::{digit_value, ends_sentence, is_space, without_glosses};
+use crate::model::{NumberStyle, Numeral};
 
 /// One numbered item.
 #[derive(Debug, Clone)]
@@ -165,6 +165,56 @@ fn can_glue(line: &str, at: usize, ascii_prefix: usize) -> bool {
     }
 }
 
+/// How the builder takes a body line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LineKind {
+    Body,
+    /// A line of a table of contents.
+    Contents,
+    /// A line that starts with a page-chunk marker of this many bytes.
+    Chunk(usize),
+}
+
+/// The page-chunk markers of a copy from a document-sharing site: "1、" "2、" "3、"
+/// numbering the chunks of text the site cut, each starting mid-sentence, while the plan's
+/// own items run inline. Found when at least three lines carry consecutive markers of one
+/// style and at least two thirds of them continue a sentence the line before left open.
+/// Returns each line's marker length where it is one.
+fn chunk_markers(text: &str, all: &[Line]) -> Vec<Option<usize>> {
+    let slice = |l: &Line| text.get(l.start..l.end).unwrap_or("");
+    let mut found = vec![None; all.len()];
+    let mut run: Vec<usize> = Vec::new();
+    let mut open_sentences = 0;
+    for (i, line) in all.iter().enumerate() {
+        let Some(marker) = marker_at(slice(line)) else { continue };
+        if marker.numeral.style != NumberStyle::Arabic || marker.numeral.value as usize != run.len() + 1 {
+            continue;
+        }
+        // A heading line ends without a stop too: only a long line left open counts.
+        let before = i.checked_sub(1).and_then(|j| all.get(j)).map(slice).unwrap_or("");
+        let left_open = before.chars().count() >= 20 && before.chars().next_back().is_some_and(|c| !ends_sentence(c));
+        open_sentences += usize::from(left_open);
+        run.push(i);
+    }
+    // The plan's own items then run inline: (一) or 一、 inside a chunk.
+    let inline_items = run.iter().filter_map(|&i| all.get(i)).any(|l| {
+        let line = slice(l);
+        line.char_indices().skip(2).any(|(at, _)| {
+            line.get(at..).and_then(marker_at).is_some_and(|m| {
+                matches!(m.numeral.style, NumberStyle::Chinese | NumberStyle::ChineseParen) && m.numeral.value == 1
+            })
+        })
+    });
+    if inline_items && run.len() >= 3 && open_sentences * 3 >= (run.len() - 1) * 2 {
+        for &i in &run {
+            if let Some(slot) = found.get_mut(i) {
+                *slot = all.get(i).and_then(|l| marker_at(slice(l))).map(|m| m.len);
+            }
+        }
+    }
+    found
+}
+
 struct Builder<'s> {
     text: &'s str,
     end: usize,
@@ -173,6 +223,11 @@ struct Builder<'s> {
 }
 
 impl Builder<'_> {
+    /// Whether a numbering of `style` is open on the stack.
+    fn is_open(&self, style: NumberStyle) -> bool {
+        self.stack.iter().filter_map(|&i| self.nodes.get(i)).any(|n| n.numeral.style == style)
+    }
+
     /// Whether `numeral` is the next number of a numbering open on the stack.
     fn continues_open(&self, numeral: Numeral) -> bool {
         self.stack
@@ -223,25 +278,43 @@ impl Builder<'_> {
     }
 
     /// Splits one body line into the items it starts and the text it continues.
-    fn line(&mut self, line: Line, contents: bool) {
+    fn line(&mut self, line: Line, kind: LineKind, inline: bool) {
         let content = self.text.get(line.start..line.end).unwrap_or("");
         let mut piece_start = line.start;
-        if contents {
-            self.add_piece(line.start..line.end);
-            return;
-        }
-        if let Some(marker) = marker_at(content) {
-            self.open(line.start, marker);
-            piece_start = line.start + marker.len;
+        match kind {
+            LineKind::Contents => {
+                self.add_piece(line.start..line.end);
+                return;
+            }
+            // A page-chunk marker is no item: its line continues the sentence before.
+            LineKind::Chunk(len) => piece_start = line.start + len,
+            LineKind::Body => {
+                if let Some(marker) = marker_at(content) {
+                    self.open(line.start, marker);
+                    piece_start = line.start + marker.len;
+                }
+            }
         }
         let ascii_prefix = content.find(|c: char| !c.is_ascii_graphic()).unwrap_or(content.len());
         for (offset, _) in content.char_indices() {
             let at = line.start + offset;
-            if at <= piece_start || !can_glue(content, offset, ascii_prefix) {
+            if at <= piece_start {
+                continue;
+            }
+            let glued = can_glue(content, offset, ascii_prefix);
+            if !glued && !inline {
                 continue;
             }
             let Some(marker) = content.get(offset..).and_then(marker_at) else { continue };
-            if !self.continues_open(marker.numeral) {
+            // Inline, a heading runs straight into its first item: "总体要求(一)指导思想"
+            // (but "统一、规范" holds no item: 一、 must follow a sentence).
+            if !glued && marker.numeral.style != NumberStyle::ChineseParen {
+                continue;
+            }
+            // Where items run inline (a page-chunked copy), a first item of a style not
+            // open yet opens too: 一、 after a sentence, then (一).
+            let opens_inline = inline && marker.numeral.value == 1 && !self.is_open(marker.numeral.style);
+            if !self.continues_open(marker.numeral) && !opens_inline {
                 continue;
             }
             self.add_piece(piece_start..at);
@@ -264,15 +337,26 @@ pub(crate) fn outline_in(text: &str, part: Range<usize>) -> Option<Outline> {
     let all: Vec<Line> = lines(text).filter(|l| l.start >= part.start && l.end <= part.end).collect();
     let slice = |l: &Line| text.get(l.start..l.end).unwrap_or("");
     let toc = contents_lines(text, &all);
-    let first = all
-        .iter()
-        .zip(&toc)
-        .position(|(l, &contents)| !contents && marker_at(slice(l)).is_some_and(|m| m.numeral.value == 1))?;
-    let body_start = all.get(first)?.start;
+    let chunks = chunk_markers(text, &all);
+    let inline = chunks.iter().any(Option::is_some);
+    let kind = |i: usize| match (toc.get(i), chunks.get(i)) {
+        (Some(true), _) => LineKind::Contents,
+        (_, Some(Some(len))) => LineKind::Chunk(*len),
+        _ => LineKind::Body,
+    };
+    // A chunked copy's items may start anywhere: every line goes to the builder, and the
+    // body starts where its first item does.
+    let first = if inline {
+        0
+    } else {
+        all.iter()
+            .zip(&toc)
+            .position(|(l, &contents)| !contents && marker_at(slice(l)).is_some_and(|m| m.numeral.value == 1))?
+    };
     let mut builder = Builder { text, end: part.end, nodes: Vec::new(), stack: Vec::new() };
     let mut trailer_start = None;
     let mut back_lines = Vec::new();
-    for (line, &contents) in all.iter().zip(&toc).skip(first) {
+    for (i, line) in all.iter().enumerate().skip(first) {
         if trailer_start.is_none() && !builder.nodes.is_empty() && is_trailer_line(slice(line)) {
             trailer_start = Some(line.start);
             if let Some(last) = builder.nodes.last_mut() {
@@ -281,10 +365,11 @@ pub(crate) fn outline_in(text: &str, part: Range<usize>) -> Option<Outline> {
         }
         match trailer_start {
             Some(_) => back_lines.push(*line),
-            None => builder.line(*line, contents),
+            None => builder.line(*line, kind(i), inline),
         }
     }
-    let front_lines = all.iter().take(first).copied().collect();
+    let body_start = builder.nodes.first()?.start;
+    let front_lines = all.iter().take_while(|l| l.end <= body_start).copied().collect();
     Some(Outline {
         start: part.start,
         end: part.end,
@@ -375,6 +460,23 @@ mod tests {
         // A body line ending in a number after a space is not an entry outside a table.
         let text = "一、任务\n1.建设5G基站 2000\n";
         assert_eq!(outline(text).unwrap().nodes.len(), 2);
+    }
+
+    #[test]
+    fn page_chunk_markers_of_a_shared_copy() {
+        let text = "某市方案\n1、某市方案为加快建设,制定本方案。一、总体要求(一)指导思想。以改革为牵引,全面提升\n2、治理效能。二、重点任务(一)建设城市大脑。构建城市运行\n3、管理中枢。(牵头单位:市大数据局)(二)推进一网通办。\n";
+        let got = titles(text);
+        let numerals: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(numerals, ["一", "(一)", "二", "(一)", "(二)"], "help: chunk markers are no items: {got:?}");
+        let read = outline(text).unwrap();
+        assert_eq!(read.body_start, text.find("一、总体").unwrap());
+        // A plan whose items start lines after finished sentences has no chunks.
+        assert!(chunk_markers(
+            "一、任务\n1、甲。\n2、乙。\n3、丙。\n",
+            &lines("一、任务\n1、甲。\n2、乙。\n3、丙。\n").collect::<Vec<_>>()
+        )
+        .iter()
+        .all(Option::is_none));
     }
 
     #[test]

@@ -65,3 +65,24 @@ fn wild_plans_keep_every_byte_and_take_no_page_furniture_as_a_task() {
         assert_eq!(tasks, plan.tasks.len());
     }
 }
+
+#[test]
+fn every_metric_of_the_bundled_and_variant_plans_is_a_noun_phrase() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/variants");
+    let mut texts: Vec<(String, String)> = cityalign::BUNDLED.iter().map(|b| (b.id.to_string(), b.text.to_string())).collect();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        texts.push((path.display().to_string(), std::fs::read_to_string(&path).unwrap()));
+    }
+    let mut faults = Vec::new();
+    for (name, text) in &texts {
+        for plan in Parser::new().parse_all(text).unwrap() {
+            for t in plan.tasks.iter().flat_map(|t| &t.targets).chain(&plan.goals) {
+                if let Some(fault) = wild::metric_fault(&t.metric) {
+                    faults.push(format!("{name}: {:?} in {:?}: {fault}", t.metric, t.text));
+                }
+            }
+        }
+    }
+    assert!(faults.is_empty(), "help: {faults:#?}");
+}

@@ -69,7 +69,8 @@ fn wild_plans_keep_every_byte_and_take_no_page_furniture_as_a_task() {
 #[test]
 fn every_metric_of_the_bundled_and_variant_plans_is_a_noun_phrase() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/variants");
-    let mut texts: Vec<(String, String)> = cityalign::BUNDLED.iter().map(|b| (b.id.to_string(), b.text.to_string())).collect();
+    let mut texts: Vec<(String, String)> =
+        cityalign::BUNDLED.iter().map(|b| (b.id.to_string(), b.text.to_string())).collect();
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
         texts.push((path.display().to_string(), std::fs::read_to_string(&path).unwrap()));

@@ -196,6 +196,9 @@ fn chunk_markers(text: &str, all: &[Line]) -> Vec<Option<usize>> {
         open_sentences += usize::from(left_open);
         run.push(i);
     }
+    if run.len() < 3 || open_sentences * 3 < (run.len() - 1) * 2 {
+        return found;
+    }
     // The plan's own items then run inline: (一) or 一、 inside a chunk.
     let inline_items = run.iter().filter_map(|&i| all.get(i)).any(|l| {
         let line = slice(l);
@@ -205,7 +208,7 @@ fn chunk_markers(text: &str, all: &[Line]) -> Vec<Option<usize>> {
             })
         })
     });
-    if inline_items && run.len() >= 3 && open_sentences * 3 >= (run.len() - 1) * 2 {
+    if inline_items {
         for &i in &run {
             if let Some(slot) = found.get_mut(i) {
                 *slot = all.get(i).and_then(|l| marker_at(slice(l))).map(|m| m.len);

@@ -12,6 +12,13 @@ use std::path::{Path, PathBuf};
 /// let err = Plan::parse("   \n").unwrap_err();
 /// assert!(matches!(err.kind(), ErrorKind::Empty));
 /// assert_eq!(err.to_string(), "empty input");
+///
+/// // A matcher's configuration error converts too, so `?` works on both.
+/// fn compare() -> cityalign::Result<usize> {
+///     let matcher = cityalign::Matcher::builder().threshold(2.0).build()?;
+///     Ok(matcher.compare(cityalign::Corpus::bundled()?.plans()).align().initiatives.len())
+/// }
+/// assert!(matches!(compare().unwrap_err().into_kind(), ErrorKind::Config(_)));
 /// ```
 #[derive(Debug)]
 pub struct Error {
@@ -30,6 +37,11 @@ impl Error {
         self.path.as_deref()
     }
 
+    /// What went wrong, without the file name.
+    pub fn into_kind(self) -> ErrorKind {
+        self.kind
+    }
+
     /// The same error, naming the file it happened in.
     pub fn in_file(mut self, path: impl Into<PathBuf>) -> Error {
         self.path = Some(path.into());
@@ -40,6 +52,20 @@ impl Error {
 impl From<ErrorKind> for Error {
     fn from(kind: ErrorKind) -> Error {
         Error { kind, path: None }
+    }
+}
+
+/// A matcher configuration that cannot work, so that `Matcher::builder().build()?` works
+/// in a function returning [`Result`].
+impl From<crate::matching::ConfigError> for Error {
+    fn from(e: crate::matching::ConfigError) -> Error {
+        ErrorKind::Config(e).into()
+    }
+}
+
+impl From<std::io::Error> for Error {
+    fn from(e: std::io::Error) -> Error {
+        ErrorKind::Io(e).into()
     }
 }
 
@@ -56,6 +82,7 @@ impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match &self.kind {
             ErrorKind::Io(e) => Some(e),
+            ErrorKind::Config(e) => Some(e),
             _ => None,
         }
     }
@@ -92,6 +119,9 @@ pub enum ErrorKind {
     /// Reading a file failed.
     #[error("read failed: {0}")]
     Io(#[from] std::io::Error),
+    /// A matcher was configured with values that cannot work.
+    #[error("invalid configuration: {0}")]
+    Config(#[from] crate::matching::ConfigError),
 }
 
 /// A `Result` whose error is [`Error`].

@@ -180,6 +180,24 @@ pub struct Deadline {
     pub span: Option<Span>,
 }
 
+impl fmt::Display for Deadline {
+    /// Writes the deadline as precisely as it was stated: "2022", "2022-10", or the day.
+    ///
+    /// ```
+    /// use cityalign::{Deadline, DeadlineSource};
+    ///
+    /// assert_eq!(Deadline::new(2022, Some(10), DeadlineSource::Clause).unwrap().to_string(), "2022-10");
+    /// assert_eq!(Deadline::new(2023, None, DeadlineSource::Inferred).unwrap().to_string(), "2023");
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.precision, self.month) {
+            (Precision::Day, _) => write!(f, "{}", self.last_day),
+            (Precision::Month, Some(month)) => write!(f, "{:04}-{month:02}", self.year),
+            _ => write!(f, "{:04}", self.year),
+        }
+    }
+}
+
 impl Deadline {
     /// A deadline at the end of `year` (and of `month`, when given), from `source`.
     /// Returns `None` for a month outside 1–12.

@@ -1,3 +1,5 @@
+use std::fmt;
+
 use serde::{Deserialize, Serialize};
 
 use super::{Deadline, Span};
@@ -88,6 +90,55 @@ pub struct Target {
     pub text: String,
     /// Where those words are in the source.
     pub span: Span,
+}
+
+/// A number written short: 2000, 1.1万, 16.4亿, 95.5.
+fn short_number(value: f64) -> String {
+    // A magnitude only where it writes the number exactly in two decimals.
+    let exact = |scaled: f64| ((scaled * 100.0).round() - scaled * 100.0).abs() < 1e-6;
+    let (scaled, unit) = match value.abs() {
+        v if v >= 1e8 && exact(value / 1e8) => (value / 1e8, "亿"),
+        v if v >= 1e4 && exact(value / 1e4) => (value / 1e4, "万"),
+        _ => (value, ""),
+    };
+    let scaled = if unit.is_empty() { scaled } else { (scaled * 100.0).round() / 100.0 };
+    format!("{scaled}{unit}")
+}
+
+impl fmt::Display for Target {
+    /// Writes the target short, metric first: "5G基站 2000个 新建 ≥", "覆盖率 30% >",
+    /// "省级试点 1—2个".
+    ///
+    /// ```
+    /// let plan = cityalign::Plan::parse("一、任务\n1.建设。新建5G基站2000个以上,累计达1.1万个。\n").unwrap();
+    /// let shown: Vec<String> = plan.tasks[0].targets.iter().map(|t| t.to_string()).collect();
+    /// assert_eq!(shown, ["5G基站 2000个 新建 ≥", "5G基站 1.1万个 累计 达"]);
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if !self.metric.is_empty() {
+            write!(f, "{} ", self.metric)?;
+        }
+        match self.max {
+            Some(max) => write!(f, "{}—{}", short_number(self.value), short_number(max))?,
+            None => f.write_str(&short_number(self.value))?,
+        }
+        f.write_str(&self.measure)?;
+        match self.accrual {
+            Accrual::New => f.write_str(" 新建")?,
+            Accrual::Stock => f.write_str(" 累计")?,
+            Accrual::Unstated => {}
+        }
+        let bound = match self.bound {
+            Bound::AtLeast => " ≥",
+            Bound::MoreThan => " >",
+            Bound::AtMost => " ≤",
+            Bound::LessThan => " <",
+            Bound::Approx => " ≈",
+            Bound::Reach => " 达",
+            Bound::Exact => "",
+        };
+        f.write_str(bound)
+    }
 }
 
 impl Target {

@@ -172,3 +172,30 @@ pub struct Unit {
     /// Where it is written in the source.
     pub span: Span,
 }
+
+impl fmt::Display for Role {
+    /// The role as plans word it: 牵头, 责任, 配合, 分工负责, 负责, 具体实施, 指导.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Role::Lead => "牵头",
+            Role::Responsible => "责任",
+            Role::Cooperating => "配合",
+            Role::Shared => "分工负责",
+            Role::Sole => "负责",
+            Role::Implementing => "具体实施",
+            Role::Guiding => "指导",
+        })
+    }
+}
+
+impl fmt::Display for Unit {
+    /// Writes the unit with its role: "市大数据局(牵头)".
+    ///
+    /// ```
+    /// let plan = cityalign::Plan::parse("一、任务\n1.建设。(牵头单位:市大数据局)\n").unwrap();
+    /// assert_eq!(plan.tasks[0].units[0].to_string(), "市大数据局(牵头)");
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}({})", self.name, self.role)
+    }
+}

@@ -22,7 +22,7 @@ static HAS_ENTRY: [u64; 1024] = entry_bits(TRADITIONAL.as_bytes());
 
 const fn entry_bits(table: &[u8]) -> [u64; 1024] {
     // Every traditional character of the table lies in the BMP: three UTF-8 bytes.
-    assert!(table.len() % 3 == 0);
+    assert!(table.len().is_multiple_of(3));
     let mut bits = [0u64; 1024];
     let mut at = 0;
     while at + 2 < table.len() {

@@ -25,7 +25,7 @@ fn well_formed(svg: &str) -> Result<(), String> {
                 return Err(format!("</{name}> closes <{top}>"));
             }
         } else {
-            if tag.matches('"').count() % 2 != 0 {
+            if !tag.matches('"').count().is_multiple_of(2) {
                 return Err(format!("unbalanced quotes in <{tag}>"));
             }
             let name = tag.split([' ', '/']).next().unwrap_or("");

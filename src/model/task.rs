@@ -63,7 +63,7 @@ fn chinese_numeral(n: u32) -> String {
         0..=9 => digit(n).to_string(),
         10..=19 => format!("十{}", if n == 10 { String::new() } else { digit(n - 10).to_string() }),
         20..=99 => {
-            let unit = if n % 10 == 0 { String::new() } else { digit(n % 10).to_string() };
+            let unit = if n.is_multiple_of(10) { String::new() } else { digit(n % 10).to_string() };
             format!("{}十{}", digit(n / 10), unit)
         }
         _ => n.to_string(),

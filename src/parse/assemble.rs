@@ -452,12 +452,14 @@ pub(crate) fn plan(source: &str, outline: &Outline, id: Option<&str>) -> Plan {
         let span = Span::new(node.start, end);
         match fate {
             Fate::Task => {
-                let repaired = if node.children.is_empty() {
-                    item.repaired.clone()
+                // A leaf's text and responsibilities are its item's, already read.
+                let (repaired, found) = if node.children.is_empty() {
+                    (item.repaired.clone(), item.responsibilities.clone())
                 } else {
-                    Repaired::join(source, &task_pieces(nodes, i, &fates), |p| marker_at(p).is_some())
+                    let joined = Repaired::join(source, &task_pieces(nodes, i, &fates), |p| marker_at(p).is_some());
+                    let found = responsibilities(&joined.text);
+                    (joined, found)
                 };
-                let found = responsibilities(&repaired.text);
                 let dates = mentions(&repaired.text);
                 let kind = if item.section == SectionKind::Safeguards { TaskKind::Safeguard } else { TaskKind::Task };
                 segments.push(Segment::new(SegmentKind::Task, span, Some(tasks.len())));

@@ -129,7 +129,8 @@ fn contents_lines(text: &str, all: &[Line]) -> Vec<bool> {
     let slice = |l: &Line| text.get(l.start..l.end).unwrap_or("");
     let mut toc: Vec<bool> = all.iter().map(|l| is_contents_line(slice(l))).collect();
     let squeezed = |l: &Line| slice(l).chars().filter(|&c| !is_space(c)).collect::<String>();
-    let Some(heading) = all.iter().take(200).position(|l| matches!(squeezed(l).as_str(), "目录" | "目次")) else {
+    let is_heading = |l: &Line| l.end - l.start <= 24 && matches!(squeezed(l).as_str(), "目录" | "目次");
+    let Some(heading) = all.iter().take(200).position(is_heading) else {
         return toc;
     };
     let Some(first) = all.get(heading + 1).map(|l| without_page_number(slice(l))) else { return toc };
@@ -140,6 +141,10 @@ fn contents_lines(text: &str, all: &[Line]) -> Vec<bool> {
         .enumerate()
         .skip(heading + 2)
         .find(|(_, l)| {
+            // Squeezing only removes bytes: a line shorter than the entry cannot equal it.
+            if l.end - l.start < unnumbered.len() {
+                return false;
+            }
             let line = squeezed(l);
             line == first || line == unnumbered
         })

@@ -119,6 +119,11 @@ fn is_task_header(columns: &[Column]) -> bool {
 
 /// Whether a line is the header of a task table on one line: "序号 重点任务 牵头单位".
 pub(crate) fn is_header_line(line: &str) -> bool {
+    // Most lines are prose: a header is short and names who answers for the task.
+    let names_units = ["单位", "部门", "單位", "部門", "责任主体", "責任主體"].iter().any(|w| line.contains(w));
+    if line.len() > 240 || !names_units {
+        return false;
+    }
     let text = line;
     let whole = Line { start: 0, end: text.len() };
     let columns: Option<Vec<Column>> = cells(text, whole).into_iter().map(|r| column(text.get(r)?)).collect();

@@ -229,3 +229,16 @@ fn a_copy_from_a_document_sharing_site_with_page_chunk_markers() {
     let preamble = plan.segments.iter().find(|s| s.kind == SegmentKind::Preamble).unwrap();
     assert!(preamble.span.slice(&text).unwrap().ends_with("制定本方案。"));
 }
+
+#[test]
+fn tasks_under_a_heading_that_names_the_unit_take_its_units() {
+    let (_, plan) = variant("heading-units");
+    assert_eq!(
+        titles(&plan),
+        ["深化“一网通办”改革", "推进政务服务“好差评”", "完善城市大脑中枢平台", "拓展城市运行监测场景"]
+    );
+    assert_eq!(units_of(&plan, 0), [("市行政审批服务局", Role::Lead)]);
+    assert_eq!(plan.tasks[1].deadline.as_ref().map(|d| d.last_day), Date::new(2024, 12, 31));
+    assert_eq!(units_of(&plan, 2), [("市大数据中心", Role::Lead)]);
+    assert_eq!(units_of(&plan, 3), [("市城市管理局", Role::Responsible)], "help: a task's own units come first");
+}

@@ -118,6 +118,19 @@ fn is_bare_heading(text: &str) -> bool {
     text.chars().count() <= 30 && !text.contains(['。', '；', ';', '，', ',', '\n'])
 }
 
+/// An item's own text with its responsibility parentheses cut out.
+fn without_responsibilities(item: &Item) -> String {
+    let text = item.repaired.text.as_str();
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for r in &item.responsibilities {
+        out.push_str(text.get(at..r.range.start.max(at)).unwrap_or(""));
+        at = r.range.end.max(at);
+    }
+    out.push_str(text.get(at..).unwrap_or(""));
+    out
+}
+
 /// Decides which items are tasks, headings, or elaborations absorbed by their task.
 fn fates(nodes: &[Node], items: &[Item]) -> Vec<Fate> {
     let mut fates = vec![Fate::Heading; nodes.len()];
@@ -146,9 +159,11 @@ fn fates(nodes: &[Node], items: &[Item]) -> Vec<Fate> {
         let carrying: Vec<usize> = node.children.iter().copied().filter(|&c| carries(c)).collect();
         let own = !item.responsibilities.is_empty();
         // Sub-items carry no responsibility of their own while the parent does, or the
-        // parenthesis that follows the last of them is the parent's.
+        // parenthesis that follows the last of them is the parent's. A parent that is a
+        // bare heading with a responsibility ("(一)提升政务服务效能(牵头单位:…)") heads
+        // tasks of its own instead, which take its units.
         let elaborates = leaves
-            && ((own && carrying.is_empty())
+            && ((own && carrying.is_empty() && !is_bare_heading(&without_responsibilities(item)))
                 || (!own
                     && node.children.len() >= 2
                     && carrying.len() == 1
@@ -462,6 +477,25 @@ pub(crate) fn plan(source: &str, outline: &Outline, id: Option<&str>) -> Plan {
                 };
                 let dates = mentions(&repaired.text);
                 let kind = if item.section == SectionKind::Safeguards { TaskKind::Safeguard } else { TaskKind::Task };
+                let mut units = units_of(&repaired, &found);
+                let mut deadline = deadline_of(&repaired, &found, &dates, &years);
+                // A task that names no unit answers to the heading above that does.
+                if units.is_empty() {
+                    let mut up = node.parent;
+                    while let Some(p) = up {
+                        if let Some(heading) = items.get(p).filter(|it| !it.responsibilities.is_empty()) {
+                            units = units_of(&heading.repaired, &heading.responsibilities);
+                            let stated = deadline.as_ref().is_some_and(|d| d.source != DeadlineSource::Inferred);
+                            if !stated {
+                                deadline = deadline_of(&heading.repaired, &heading.responsibilities, &[], &years)
+                                    .filter(|d| d.source == DeadlineSource::Clause)
+                                    .or(deadline);
+                            }
+                            break;
+                        }
+                        up = nodes.get(p).and_then(|n| n.parent);
+                    }
+                }
                 segments.push(Segment::new(SegmentKind::Task, span, Some(tasks.len())));
                 tasks.push(Task {
                     id: format!("{id}#{:02}", tasks.len() + 1),
@@ -469,8 +503,8 @@ pub(crate) fn plan(source: &str, outline: &Outline, id: Option<&str>) -> Plan {
                     path: NumberPath(path),
                     headings: ancestors,
                     title: item.title.clone(),
-                    units: units_of(&repaired, &found),
-                    deadline: deadline_of(&repaired, &found, &dates, &years),
+                    units,
+                    deadline,
                     targets: targets_of(&repaired, &found, &dates, &years),
                     clauses: clauses_of(&repaired, &found),
                     text: repaired.text,

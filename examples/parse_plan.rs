@@ -8,7 +8,7 @@
 
 use std::process::ExitCode;
 
-use cityalign::{Corpus, Parser, Plan};
+use cityalign::{Corpus, Plan};
 
 fn print(plan: &Plan) {
     println!("# {} — {}", plan.id, plan.title.as_deref().unwrap_or("(untitled)"));
@@ -54,8 +54,10 @@ fn main() -> ExitCode {
     match arg {
         None => corpus.iter().for_each(print),
         Some(id) if corpus.get(&id).is_some() => corpus.get(&id).into_iter().for_each(print),
-        Some(path) => match Parser::new().parse_file(&path) {
-            Ok(plan) => print(&plan),
+        // A file is read as a corpus reads it: its name is its id, and a compilation
+        // gives each of its plans.
+        Some(path) => match Corpus::new().add_file(&path) {
+            Ok(plans) => plans.iter().for_each(print),
             Err(e) => {
                 eprintln!("error: {e}");
                 return ExitCode::FAILURE;

@@ -423,7 +423,9 @@ fn normalise_metric(raw: &str) -> String {
             (None, None) => break,
         }
     }
-    while let Some(word) = LEADS_TO_NUMBER.iter().find(|w| metric.ends_with(*w)) {
+    // Every lead to a number ends in one of these: most metrics skip the list.
+    while metric.ends_with(['在', '至', '到', '过', '破']) {
+        let Some(word) = LEADS_TO_NUMBER.iter().find(|w| metric.ends_with(*w)) else { break };
         metric = metric.get(..metric.len() - word.len()).unwrap_or("");
     }
     let metric = STOCK_SUFFIXES.iter().chain(&STOCK_WORDS).fold(metric, |m, w| m.strip_suffix(w).unwrap_or(m));
@@ -655,6 +657,13 @@ mod tests {
         );
         assert_eq!(one("物联网终端总数达到 2000 万个。"), ("物联网终端".into(), 2e7, "个".into(), Bound::Reach, Stock));
         assert_eq!(one("力争完成建设5G基站6000个,"), ("5G基站".into(), 6000.0, "个".into(), Bound::Exact, Unstated));
+    }
+
+    #[test]
+    fn every_lead_to_a_number_ends_in_a_listed_character() {
+        for word in LEADS_TO_NUMBER {
+            assert!(word.ends_with(['在', '至', '到', '过', '破']), "help: add {word}'s last character");
+        }
     }
 
     #[test]

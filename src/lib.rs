@@ -37,6 +37,7 @@
 
 #![forbid(unsafe_code)]
 
+mod analysis;
 mod corpus;
 mod error;
 pub mod eval;
@@ -49,6 +50,7 @@ mod report;
 mod script;
 mod tokenize;
 
+pub use analysis::{Passage, PassageEnd, PassageKind, ReuseShare, SharedWording};
 pub use corpus::{plan_files, BundledPlan, Corpus, BUNDLED};
 pub use error::{Error, ErrorKind, Result};
 pub use matching::{

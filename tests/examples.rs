@@ -210,3 +210,17 @@ fn strategies_reports_every_strategy() {
         assert!(out.contains(&format!("| {} |", strategy.name())), "help: {strategy} missing");
     }
 }
+
+#[test]
+fn shared_wording_finds_what_binzhou_shares_with_dongying() {
+    let (out, _) = run("shared_wording", &[]);
+    let line =
+        out.lines().find(|l| l.contains("完善财政投入机制将数字强市建设作为财政支出重点领域")).unwrap_or_default();
+    assert!(
+        line.starts_with("reuse") && line.contains("dongying-2022") && line.contains("binzhou-2023"),
+        "help: {out}"
+    );
+    assert!(!out.contains("印发给你们"), "help: boilerplate is left out unless --all");
+    let (all, _) = run("shared_wording", &["--all"]);
+    assert!(all.lines().any(|l| l.starts_with("boilerplate") && l.contains("印发给你们")));
+}

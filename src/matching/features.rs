@@ -25,6 +25,8 @@ pub(crate) struct ClauseFeatures {
     pub len: u32,
     /// BM25 of the clause against itself, the normaliser of its BM25 scores.
     pub bm25_self: f64,
+    /// Concepts of the taxonomy the clause carries, sorted (set by `Matcher::compare`).
+    pub concepts: Box<[u32]>,
 }
 
 impl ClauseFeatures {
@@ -37,6 +39,7 @@ impl ClauseFeatures {
             weights: Box::default(),
             len: counts.iter().map(|&(_, n)| n).sum(),
             bm25_self: 0.0,
+            concepts: Box::default(),
         }
     }
 

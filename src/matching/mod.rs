@@ -241,7 +241,7 @@ impl Matcher {
     /// corpus statistics (IDF) from these plans.
     pub fn compare<'p>(&self, plans: impl IntoIterator<Item = &'p Plan>) -> Comparison<'p> {
         let plans: Vec<&Plan> = plans.into_iter().collect();
-        let features = Features::build(&plans, &self.tokenizer);
+        let mut features = Features::build(&plans, &self.tokenizer);
         let domain: HashSet<String> = domain_words()
             .map(|w| self.tokenizer.canonical(w).to_string())
             .chain(bundled_aliases().map(|(_, c)| c.to_string()))
@@ -257,7 +257,7 @@ impl Matcher {
             })
             .collect();
         let index = refs.iter().enumerate().map(|(i, r)| (r.task.clone(), i)).collect();
-        let marks = features
+        let marks: Vec<TaskMarks> = features
             .tasks
             .par_iter()
             .map(|t| {
@@ -275,6 +275,15 @@ impl Matcher {
                 TaskMarks { clauses, title }
             })
             .collect();
+        // The hybrid weighs whether two clauses carry one concept.
+        for (t, m) in features.tasks.iter_mut().zip(&marks) {
+            for (k, clause) in t.clauses.iter_mut().enumerate() {
+                let mut carried: Vec<u32> = m.carried(k).collect();
+                carried.sort_unstable();
+                carried.dedup();
+                clause.concepts = carried.into_boxed_slice();
+            }
+        }
         let safeguard = features
             .tasks
             .iter()

@@ -25,6 +25,7 @@ OPTIONS:
     --plan FILE        add a plan file (UTF-8 or GB18030/GBK text); repeatable
     --dir DIR          add every .txt plan in DIR
     --only             compare only the plans given, not the bundled ones
+    --all              show every initiative found, not only the confident ones
     --strict           stop at the first plan file that cannot be read or parsed
                        (default: report it on stderr and go on with the others)
     --strategy NAME    char-dice, title-levenshtein, title-jaro-winkler, token-jaccard,
@@ -59,6 +60,7 @@ struct Options {
     queries: Vec<String>,
     format: String,
     out: Option<PathBuf>,
+    all: bool,
 }
 
 fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Options>, String> {
@@ -74,6 +76,7 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Options>, Str
                 o.plans.extend(plan_files(dir.as_ref()).map_err(|e| e.to_string())?);
             }
             "--only" => o.only = true,
+            "--all" => o.all = true,
             "--strict" => o.strict = true,
             "--strategy" => o.strategy = value("--strategy")?.parse().map_err(|e| format!("{e}"))?,
             "--threshold" => {
@@ -140,19 +143,24 @@ fn run(o: Options) -> Result<String, String> {
     let comparison = matcher.compare(corpus.plans());
     let alignment = comparison.align();
     Ok(match o.format.as_str() {
+        "html" if o.all => HtmlReport::new(&comparison, &alignment).show_all().render(),
         "html" => HtmlReport::new(&comparison, &alignment).render(),
         "json" => {
             let export = Export::new(&comparison, &alignment, 3, &o.queries);
             serde_json::to_string_pretty(&export).map_err(|e| e.to_string())?
         }
         format => {
-            let table = ComparisonTable::new(&comparison, &alignment);
+            let table = if o.all {
+                ComparisonTable::all(&comparison, &alignment)
+            } else {
+                ComparisonTable::new(&comparison, &alignment)
+            };
             // The table owns what it shows: free the rest before rendering it.
             drop((alignment, comparison));
             match format {
-                "markdown" => table.to_markdown(),
+                "markdown" => format!("{}\n{}", table.to_markdown(), table.distinct_text(120)),
                 "csv" => table.to_csv(),
-                _ => table.to_text(120),
+                _ => format!("{}\n{}", table.to_text(120), table.distinct_text(120)),
             }
         }
     })

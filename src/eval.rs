@@ -17,7 +17,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::matching::{Alignment, Comparison};
+use crate::matching::{Alignment, Comparison, Concepts, Matcher, Strategy};
 use crate::model::Plan;
 
 /// A gold file that cannot be read.
@@ -221,30 +221,107 @@ pub struct Scores {
     pub rank_questions: usize,
     /// Precision / recall of each query, by term.
     pub queries: BTreeMap<String, Prf>,
-    /// Micro-averaged precision / recall of the queries.
+    /// Micro-averaged precision / recall of the queries, counting the hits that carry
+    /// the initiative ([`Hit::carries`](crate::Hit::carries)); mentions count neither way.
     pub query: Prf,
+    /// Initiatives (rows) found.
+    pub rows: usize,
+    /// Rows named by a concept of the taxonomy.
+    pub rows_by_concept: usize,
+    /// Rows named by a key phrase.
+    pub rows_by_phrase: usize,
+    /// Rows shown by default.
+    pub rows_shown: usize,
+    /// Pairs of rows whose members overlap by 60% of the smaller row or more.
+    pub overlapping_rows: usize,
+}
+
+/// Which gold pairs and questions count: all, or (leave one plan out) those that
+/// involve a plan, or those that do not.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum Scope {
+    /// Everything.
+    #[default]
+    All,
+    /// Pairs with a task of this plan; questions about it or asked of it; its hits.
+    Involving(String),
+    /// Everything that does not involve this plan.
+    Excluding(String),
+}
+
+impl Scope {
+    /// Whether a pair of tasks of these plans counts.
+    fn pair(&self, a: &str, b: &str) -> bool {
+        match self {
+            Scope::All => true,
+            Scope::Involving(p) => a == p || b == p,
+            Scope::Excluding(p) => a != p && b != p,
+        }
+    }
+}
+
+/// The plan of a task id (`plan#07` → `plan`).
+fn plan_of(task: &str) -> &str {
+    task.rsplit_once('#').map_or(task, |(p, _)| p)
 }
 
 /// Scores `comparison` against `gold`; `queries` are the query terms to check, each the
 /// label of a gold initiative.
 pub fn evaluate(comparison: &Comparison<'_>, gold: &Gold, queries: &[&str]) -> Scores {
+    evaluate_scoped(comparison, gold, queries, &Scope::All)
+}
+
+/// Pairwise precision / recall / F1 of `alignment` within `scope`: the cheap part of
+/// [`evaluate_scoped`], for choosing a threshold.
+pub fn pairwise(alignment: &Alignment, gold: &Gold, scope: &Scope) -> Prf {
+    let (required, ignored) = gold.pairs();
+    let keep = |p: &Pair| scope.pair(plan_of(&p.0), plan_of(&p.1));
+    let required: HashSet<Pair> = required.into_iter().filter(keep).collect();
+    let predicted = predicted_pairs(alignment);
+    let counted: Vec<&Pair> = predicted.iter().filter(|p| !ignored.contains(*p) && keep(p)).collect();
+    let hits = counted.iter().filter(|p| required.contains(**p)).count();
+    Prf::from_counts(hits, counted.len(), required.len())
+}
+
+/// Like [`evaluate`], counting only the pairs, ranking questions and query hits in
+/// `scope` (leave-one-plan-out scores a plan on what involves it).
+pub fn evaluate_scoped(comparison: &Comparison<'_>, gold: &Gold, queries: &[&str], scope: &Scope) -> Scores {
     let alignment = comparison.align();
     let mut scores = Scores::default();
     let (required, ignored) = gold.pairs();
-    let predicted = predicted_pairs(&alignment);
+    let keep = |p: &Pair| scope.pair(plan_of(&p.0), plan_of(&p.1));
+    let required: HashSet<Pair> = required.into_iter().filter(keep).collect();
+    let mut predicted = predicted_pairs(&alignment);
+    predicted.retain(keep);
+    scores.rows = alignment.initiatives.len();
+    scores.rows_by_concept = alignment.initiatives.iter().filter(|i| i.concept.is_some()).count();
+    scores.rows_by_phrase = scores.rows - scores.rows_by_concept;
+    scores.rows_shown = alignment.initiatives.iter().filter(|i| i.shown).count();
+    scores.overlapping_rows = alignment.overlapping_pairs();
     let counted: HashSet<&Pair> = predicted.iter().filter(|p| !ignored.contains(*p)).collect();
     let hits = counted.iter().filter(|p| required.contains(**p)).count();
     scores.pairwise = Prf::from_counts(hits, counted.len(), required.len());
     scores.bcubed = bcubed(&required, &ignored, &predicted);
-    rank_scores(comparison, gold, &mut scores);
+    rank_scores(comparison, gold, scope, &mut scores);
     let (mut hit_total, mut predicted_total, mut relevant_total) = (0, 0, 0);
     for &term in queries {
         let Some(initiative) = gold.initiative(term) else { continue };
+        let in_scope = |plan: &str| match scope {
+            Scope::All => true,
+            Scope::Involving(p) => plan == p,
+            Scope::Excluding(p) => plan != p,
+        };
         let relevant: HashSet<&str> =
-            initiative.members.iter().filter(|m| m.required).map(|m| m.task.as_str()).collect();
+            initiative.members.iter().filter(|m| m.required && in_scope(&m.plan)).map(|m| m.task.as_str()).collect();
         let optional: HashSet<&str> =
             initiative.members.iter().filter(|m| !m.required).map(|m| m.task.as_str()).collect();
-        let found: Vec<String> = comparison.query(term).into_iter().map(|h| h.task.task.to_string()).collect();
+        let found: Vec<String> = comparison
+            .query(term)
+            .into_iter()
+            .filter(|h| h.carries && in_scope(&h.task.plan))
+            .map(|h| h.task.task.to_string())
+            .collect();
         let counted: Vec<&str> = found.iter().map(String::as_str).filter(|t| !optional.contains(t)).collect();
         let hits = counted.iter().filter(|t| relevant.contains(*t)).count();
         scores.queries.insert(term.to_string(), Prf::from_counts(hits, counted.len(), relevant.len()));
@@ -299,14 +376,14 @@ fn bcubed(required: &HashSet<Pair>, ignored: &HashSet<Pair>, predicted: &HashSet
     Prf::new(precision / n, recall / n)
 }
 
-fn rank_scores(comparison: &Comparison<'_>, gold: &Gold, scores: &mut Scores) {
+fn rank_scores(comparison: &Comparison<'_>, gold: &Gold, scope: &Scope, scores: &mut Scores) {
     // (task, other plan) → tasks of that plan that are relevant to it.
     let mut questions: BTreeMap<(&str, &str), BTreeSet<&str>> = BTreeMap::new();
     for initiative in &gold.initiatives {
         for a in initiative.members.iter().filter(|m| m.required) {
             let required_elsewhere: BTreeSet<&str> =
                 initiative.members.iter().filter(|m| m.required && m.plan != a.plan).map(|m| m.plan.as_str()).collect();
-            for plan in required_elsewhere {
+            for plan in required_elsewhere.into_iter().filter(|p| scope.pair(&a.plan, p)) {
                 let relevant = initiative.members.iter().filter(|m| m.plan == plan).map(|m| m.task.as_str());
                 questions.entry((a.task.as_str(), plan)).or_default().extend(relevant);
             }
@@ -329,6 +406,63 @@ fn rank_scores(comparison: &Comparison<'_>, gold: &Gold, scores: &mut Scores) {
     scores.hits_at_3 = at3 / n;
     scores.mrr = rr / n;
     scores.rank_questions = questions.len();
+}
+
+/// One fold of a leave-one-plan-out evaluation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Fold {
+    /// The plan held out.
+    pub plan: String,
+    /// The threshold chosen without its gold (best pairwise F1 on the other plans).
+    pub threshold: f64,
+    /// Concepts of the taxonomy left out (fitted on the plan).
+    pub concepts_dropped: usize,
+    /// Its scores: what involves the plan.
+    pub scores: Scores,
+}
+
+/// Leave one plan out: for each plan P, the taxonomy without the entries fitted on P
+/// ([`Concepts::without_fitted`]) and the threshold (from `thresholds`) that gives the
+/// best pairwise F1 on the gold pairs not involving P; then the scores of what involves
+/// P. Each fold compares every plan: P's text is not gold, only its answers are.
+pub fn leave_one_out(
+    plans: &[&Plan],
+    gold: &Gold,
+    queries: &[&str],
+    strategy: Strategy,
+    thresholds: &[f64],
+) -> Vec<Fold> {
+    let bundled = Concepts::bundled();
+    plans
+        .iter()
+        .map(|held| {
+            let concepts = bundled.without_fitted(&held.id);
+            let matcher = |threshold: f64| {
+                Matcher::builder().strategy(strategy).threshold(threshold).concepts(concepts.clone()).build().ok()
+            };
+            let train = Scope::Excluding(held.id.clone());
+            let mut best = (f64::MIN, strategy.default_threshold());
+            for &t in thresholds {
+                let Some(m) = matcher(t) else { continue };
+                let f1 = pairwise(&m.compare(plans.iter().copied()).align(), gold, &train).f1;
+                if f1 > best.0 {
+                    best = (f1, t);
+                }
+            }
+            let scores = matcher(best.1)
+                .map(|m| {
+                    evaluate_scoped(
+                        &m.compare(plans.iter().copied()),
+                        gold,
+                        queries,
+                        &Scope::Involving(held.id.clone()),
+                    )
+                })
+                .unwrap_or_default();
+            Fold { plan: held.id.clone(), threshold: best.1, concepts_dropped: bundled.len() - concepts.len(), scores }
+        })
+        .collect()
 }
 
 #[cfg(test)]

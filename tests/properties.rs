@@ -12,8 +12,14 @@ fn check(text: &str) -> Result<(), TestCaseError> {
     prop_assert!(plan.segments_tile(), "segments do not tile the input");
     for task in &plan.tasks {
         prop_assert!(task.span.slice(text).is_some(), "task span off a char boundary");
+        // A unit is named in its task, in a heading above it that names it for the
+        // tasks below, or in the task table of an attachment (the trailer).
+        let trailer = plan.segments.iter().find(|s| s.kind == cityalign::SegmentKind::Trailer).map(|s| s.span);
         for unit in &task.units {
-            prop_assert!(task.span.contains(unit.span));
+            let in_heading = plan.headings_of(task).any(|h| h.span.contains(unit.span));
+            let in_trailer = trailer.is_some_and(|t| t.contains(unit.span));
+            prop_assert!(task.span.contains(unit.span) || in_heading || in_trailer, "unit {:?} outside its task", unit.name);
+            prop_assert!(unit.span.slice(text).is_some());
         }
         for target in &task.targets {
             prop_assert!(task.span.contains(target.span));

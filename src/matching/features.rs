@@ -25,6 +25,8 @@ pub(crate) struct ClauseFeatures {
     pub len: u32,
     /// BM25 of the clause against itself, the normaliser of its BM25 scores.
     pub bm25_self: f64,
+    /// Concepts of the taxonomy the clause carries, sorted (set by `Matcher::compare`).
+    pub concepts: Box<[u32]>,
 }
 
 impl ClauseFeatures {
@@ -37,6 +39,7 @@ impl ClauseFeatures {
             weights: Box::default(),
             len: counts.iter().map(|&(_, n)| n).sum(),
             bm25_self: 0.0,
+            concepts: Box::default(),
         }
     }
 
@@ -52,6 +55,9 @@ pub(crate) struct TaskFeatures {
     pub task: usize,
     pub title: String,
     pub clauses: Vec<ClauseFeatures>,
+    /// For each clause, its index in the task's `clauses` (`u32::MAX`: the title, standing
+    /// in for a task without words).
+    pub sources: Box<[u32]>,
     /// The whole task as one bag: its clauses' terms merged (no bigrams).
     pub whole: ClauseFeatures,
     /// The title as a bag.
@@ -173,10 +179,16 @@ fn task_features(
     index: usize,
     task: &Task,
 ) -> TaskFeatures {
-    let mut clauses: Vec<ClauseFeatures> =
-        task.clauses.iter().map(|c| clause_features(terms, tokenizer, &c.text)).filter(|c| c.len > 0).collect();
+    let (mut clauses, mut sources): (Vec<ClauseFeatures>, Vec<u32>) = task
+        .clauses
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (clause_features(terms, tokenizer, &c.text), u32::try_from(i).unwrap_or(u32::MAX)))
+        .filter(|(c, _)| c.len > 0)
+        .unzip();
     if clauses.is_empty() {
         clauses.push(clause_features(terms, tokenizer, &task.title));
+        sources.push(u32::MAX);
     }
     let mut metrics: Vec<u32> =
         task.targets.iter().flat_map(|t| tokenizer.terms(&t.metric)).map(|t| intern(terms, t)).collect();
@@ -193,7 +205,18 @@ fn task_features(
     departments.dedup();
     let whole = merge(&clauses);
     let heading = clause_features(terms, tokenizer, &task.title);
-    TaskFeatures { plan, task: index, title: task.title.clone(), clauses, whole, heading, metrics, departments }
+    let sources = sources.into_boxed_slice();
+    TaskFeatures {
+        plan,
+        task: index,
+        title: task.title.clone(),
+        clauses,
+        sources,
+        whole,
+        heading,
+        metrics,
+        departments,
+    }
 }
 
 /// Rewrites a bag's term ids through `global`, keeping them sorted.

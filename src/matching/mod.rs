@@ -5,6 +5,8 @@
 //! smart communities in one) lines up with each of them.
 
 mod blocking;
+mod cluster;
+mod concepts;
 mod features;
 mod id;
 mod strategy;
@@ -17,9 +19,10 @@ use rayon::prelude::*;
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
-use crate::model::Plan;
+use crate::model::{Plan, TaskKind};
 use crate::tokenize::{bundled_aliases, domain_words, Tokenizer};
 use blocking::Blocking;
+pub use concepts::{Category, Concept, ConceptMatch, Concepts};
 use features::{Features, TaskFeatures};
 pub use id::Id;
 use strategy::Scored;
@@ -66,6 +69,43 @@ pub struct Matcher {
     tokenizer: Tokenizer,
     /// `None`: `align` scores every pair of tasks of different plans.
     blocking: Option<Blocking>,
+    concepts: Concepts,
+    clustering: Clustering,
+}
+
+/// How `align` makes initiatives of the links it finds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum Clustering {
+    /// Each link joins the group of the most telling term its clauses share (the method
+    /// before the concept layer); groups are then named and merged like the others.
+    Terms,
+    /// Links whose clauses both carry a concept gather under it; other links are grouped
+    /// by shared term. Groups holding mostly the same tasks are merged.
+    #[default]
+    Concepts,
+    /// Like `Concepts`, and a task carrying the concept joins when it is linked to a
+    /// member (by any clause).
+    Linked,
+    /// Like `Concepts`, and every task that carries a concept joins its initiative, linked
+    /// or not.
+    Lexical,
+}
+
+impl Clustering {
+    /// Every method, for measurement.
+    pub const ALL: [Clustering; 4] = [Clustering::Terms, Clustering::Concepts, Clustering::Linked, Clustering::Lexical];
+}
+
+impl fmt::Display for Clustering {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Clustering::Terms => "terms",
+            Clustering::Concepts => "concepts",
+            Clustering::Linked => "linked",
+            Clustering::Lexical => "lexical",
+        })
+    }
 }
 
 impl Default for Matcher {
@@ -82,6 +122,9 @@ pub struct MatcherBuilder {
     margin: Option<f64>,
     tokenizer: Option<Tokenizer>,
     exhaustive: bool,
+    concepts: Option<Concepts>,
+    added: Vec<Concept>,
+    clustering: Option<Clustering>,
 }
 
 impl MatcherBuilder {
@@ -119,6 +162,25 @@ impl MatcherBuilder {
         self
     }
 
+    /// The taxonomy of initiatives that names rows and anchors them (default:
+    /// [`Concepts::bundled`]).
+    pub fn concepts(mut self, concepts: Concepts) -> MatcherBuilder {
+        self.concepts = Some(concepts);
+        self
+    }
+
+    /// One more concept for the taxonomy (or more aliases for one of its names).
+    pub fn concept(mut self, concept: Concept) -> MatcherBuilder {
+        self.added.push(concept);
+        self
+    }
+
+    /// How links become initiatives (default: [`Clustering::Concepts`]).
+    pub fn clustering(mut self, clustering: Clustering) -> MatcherBuilder {
+        self.clustering = Some(clustering);
+        self
+    }
+
     /// The matcher.
     ///
     /// # Errors
@@ -140,6 +202,8 @@ impl MatcherBuilder {
             margin,
             tokenizer: self.tokenizer.unwrap_or_default(),
             blocking: (!self.exhaustive).then(Blocking::default),
+            concepts: self.added.into_iter().fold(self.concepts.unwrap_or_default(), Concepts::with),
+            clustering: self.clustering.unwrap_or_default(),
         })
     }
 }
@@ -153,6 +217,8 @@ impl Matcher {
             margin: 0.0,
             tokenizer: Tokenizer::new(),
             blocking: Some(Blocking::default()),
+            concepts: Concepts::bundled(),
+            clustering: Clustering::default(),
         }
     }
 
@@ -175,7 +241,7 @@ impl Matcher {
     /// corpus statistics (IDF) from these plans.
     pub fn compare<'p>(&self, plans: impl IntoIterator<Item = &'p Plan>) -> Comparison<'p> {
         let plans: Vec<&Plan> = plans.into_iter().collect();
-        let features = Features::build(&plans, &self.tokenizer);
+        let mut features = Features::build(&plans, &self.tokenizer);
         let domain: HashSet<String> = domain_words()
             .map(|w| self.tokenizer.canonical(w).to_string())
             .chain(bundled_aliases().map(|(_, c)| c.to_string()))
@@ -191,7 +257,93 @@ impl Matcher {
             })
             .collect();
         let index = refs.iter().enumerate().map(|(i, r)| (r.task.clone(), i)).collect();
-        Comparison { plans, features, matcher: self.clone(), domain, index, refs }
+        let marks: Vec<TaskMarks> = features
+            .tasks
+            .par_iter()
+            .map(|t| {
+                let task = plans.get(t.plan).and_then(|p| p.tasks.get(t.task));
+                let title = task.map_or("", |t| t.title.as_str());
+                let clauses = t
+                    .sources
+                    .iter()
+                    .map(|&s| {
+                        let text = task.and_then(|t| t.clauses.get(s as usize)).map_or(title, |c| c.text.as_str());
+                        self.marks(text)
+                    })
+                    .collect();
+                let title = self.marks(title).iter().filter(|m| m.carried).map(|m| m.concept).collect();
+                TaskMarks { clauses, title }
+            })
+            .collect();
+        // The hybrid weighs whether two clauses carry one concept.
+        for (t, m) in features.tasks.iter_mut().zip(&marks) {
+            for (k, clause) in t.clauses.iter_mut().enumerate() {
+                let mut carried: Vec<u32> = m.carried(k).collect();
+                carried.sort_unstable();
+                carried.dedup();
+                clause.concepts = carried.into_boxed_slice();
+            }
+        }
+        let safeguard = features
+            .tasks
+            .iter()
+            .map(|t| plans.get(t.plan).and_then(|p| p.tasks.get(t.task)).is_some_and(|t| t.kind == TaskKind::Safeguard))
+            .collect();
+        Comparison { plans, features, matcher: self.clone(), domain, index, refs, marks, safeguard }
+    }
+
+    /// The concepts a clause names, each marked carried or leaned on.
+    fn marks(&self, text: &str) -> Box<[Mark]> {
+        let folded = crate::script::fold(text);
+        self.concepts
+            .find(&folded)
+            .into_iter()
+            .map(|m| Mark {
+                concept: u32::try_from(m.concept).unwrap_or(u32::MAX),
+                carried: concepts::carried(&folded, m.byte_start, m.byte_end),
+            })
+            .collect()
+    }
+
+    /// The taxonomy in use.
+    pub fn concept_taxonomy(&self) -> &Concepts {
+        &self.concepts
+    }
+
+    /// How links become initiatives.
+    pub fn clustering(&self) -> Clustering {
+        self.clustering
+    }
+}
+
+/// A concept named in a clause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Mark {
+    concept: u32,
+    /// Carried (one of the task's measures), not leaned on.
+    carried: bool,
+}
+
+/// The concepts each clause of a task names, and those its title carries.
+#[derive(Debug, Clone, Default)]
+struct TaskMarks {
+    clauses: Vec<Box<[Mark]>>,
+    title: Box<[u32]>,
+}
+
+impl TaskMarks {
+    /// Concepts clause `clause` carries.
+    fn carried(&self, clause: usize) -> impl Iterator<Item = u32> + '_ {
+        self.clauses.get(clause).into_iter().flat_map(|c| c.iter().filter(|m| m.carried).map(|m| m.concept))
+    }
+
+    /// Every concept the task carries, in a title or a clause, sorted and distinct.
+    fn all_carried(&self) -> Vec<u32> {
+        let mut all: Vec<u32> =
+            self.title.iter().copied().chain((0..self.clauses.len()).flat_map(|c| self.carried(c))).collect();
+        all.sort_unstable();
+        all.dedup();
+        all
     }
 }
 
@@ -232,10 +384,20 @@ pub struct Candidate {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Initiative {
-    /// Its label: the most telling term its members share ("5G基站", "智慧社区").
+    /// Its name: its concept's ("5G基站", "智慧社区"), else a key phrase of two or more
+    /// terms specific to it ("供水·管网").
     pub label: Id,
     /// Its tasks, in plan order.
     pub members: Vec<TaskRef>,
+    /// The concept most of its tasks carry, if any.
+    pub concept: Option<Id>,
+    /// Its category (its concept's; 保障措施 for safeguards, else 其他).
+    pub category: Category,
+    /// How sure the alignment is, in [0, 1]: the share of its tasks linked to another of
+    /// its tasks, times 1 for a concept and the links' mean score for a key phrase.
+    pub confidence: f64,
+    /// Whether the table and report show it by default (confident and in two plans).
+    pub shown: bool,
 }
 
 impl Initiative {
@@ -256,6 +418,10 @@ pub struct Hit {
     pub task: TaskRef,
     /// Its score in [0, 1]: the share of the query's weight one clause carries.
     pub score: f64,
+    /// Whether the task carries the initiative (its title or a clause of its own names it
+    /// as a measure) rather than mentions it (依托…, 与…衔接, a document to draft).
+    #[serde(default)]
+    pub carries: bool,
 }
 
 /// An aligned pair of tasks of two plans.
@@ -276,13 +442,39 @@ pub struct Link {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Alignment {
-    /// Initiatives, most plans first.
+    /// Initiatives, by category, then most plans, then most tasks.
     pub initiatives: Vec<Initiative>,
     /// Aligned task pairs.
     pub links: Vec<Link>,
 }
 
 impl Alignment {
+    /// Pairs of initiatives whose members overlap by 60% of the smaller one or more
+    /// (`align` merges such rows, so this is a check; it costs the square of the rows).
+    pub fn overlapping_pairs(&self) -> usize {
+        let sets: Vec<Vec<&str>> = self
+            .initiatives
+            .iter()
+            .map(|i| {
+                let mut v: Vec<&str> = i.members.iter().map(|m| m.task.as_str()).collect();
+                v.sort_unstable();
+                v.dedup();
+                v
+            })
+            .collect();
+        let mut n = 0;
+        for (k, a) in sets.iter().enumerate() {
+            for b in sets.iter().skip(k + 1) {
+                let shared = a.iter().filter(|t| b.binary_search(t).is_ok()).count();
+                let small = a.len().max(b.len());
+                if small > 0 && shared as f64 >= cluster::OVERLAP * small as f64 {
+                    n += 1;
+                }
+            }
+        }
+        n
+    }
+
     /// Whether `a` and `b` were put in one initiative.
     pub fn aligned(&self, a: &str, b: &str) -> bool {
         self.initiatives.iter().any(|i| i.members.iter().any(|m| m.task == a) && i.members.iter().any(|m| m.task == b))
@@ -302,6 +494,10 @@ pub struct Comparison<'p> {
     /// Each task's ids, by index in `features.tasks`, made once and shared by every
     /// result that names the task.
     refs: Vec<TaskRef>,
+    /// The concepts each task's clauses name.
+    marks: Vec<TaskMarks>,
+    /// Whether each task is a safeguard measure.
+    safeguard: Vec<bool>,
 }
 
 /// A clause pair above the threshold, packed: a national corpus has tens of millions.
@@ -602,85 +798,174 @@ impl<'p> Comparison<'p> {
         let tasks = &self.features.tasks;
         let scored = self.scored_pairs();
         let near_best = near_best(&scored, tasks, self.matcher.margin);
-        // Task pair → its best link's score and label, kept small until the end: a
+        // Task pair → its best link's score and term label, kept small until the end: a
         // national corpus has millions of links.
         let mut links: IndexMap<(u32, u32), (f64, u32)> = IndexMap::new();
-        let mut groups: IndexMap<u32, Vec<u32>> = IndexMap::new();
+        let mut groups: IndexMap<cluster::Key, Vec<cluster::Pair>> = IndexMap::new();
+        let by_terms = self.matcher.clustering == Clustering::Terms;
         for (pair, _) in scored.into_iter().zip(near_best).filter(|(_, near)| *near) {
             let (i, ci, j, cj) = pair.indices();
             let score = pair.score;
             let (Some(a), Some(b)) = (tasks.get(i), tasks.get(j)) else { continue };
             let Some(label) = self.label(a, b, Scored { score, clause_a: ci, clause_b: cj }) else { continue };
-            groups.entry(label).or_default().extend([pair.a, pair.b]);
+            let shared: Vec<u32> = match (by_terms, self.marks.get(i), self.marks.get(j)) {
+                (false, Some(x), Some(y)) => {
+                    let theirs: Vec<u32> = y.carried(cj).collect();
+                    let mut shared: Vec<u32> = x.carried(ci).filter(|c| theirs.contains(c)).collect();
+                    shared.sort_unstable();
+                    shared.dedup();
+                    shared
+                }
+                _ => Vec::new(),
+            };
+            let link = cluster::Pair { a: pair.a, clause_a: pair.clause_a, b: pair.b, clause_b: pair.clause_b, score };
+            if shared.is_empty() {
+                groups.entry(cluster::Key::Term(label)).or_default().push(link);
+            }
+            for c in shared {
+                groups.entry(cluster::Key::Concept(c)).or_default().push(link);
+            }
             let entry = links.entry((pair.a, pair.b)).or_insert((score, label));
             if score > entry.0 {
                 *entry = (score, label);
             }
         }
-        // One shared string per label.
-        let labels: HashMap<u32, Id> = groups
-            .keys()
-            .map(|&l| (l, Id::from(self.features.terms.get_index(l as usize).map_or("", String::as_str))))
-            .collect();
-        let label_id = |l: u32| labels.get(&l).cloned().unwrap_or_default();
-        let links: Vec<Link> = links
-            .into_iter()
-            .map(|((a, b), (score, label))| Link {
-                a: self.task_ref(a as usize),
-                b: self.task_ref(b as usize),
-                score,
-                label: label_id(label),
-            })
-            .collect();
-        let mut initiatives: Vec<Initiative> = groups
-            .into_iter()
-            .map(|(label, mut members)| {
-                members.sort_unstable();
-                members.dedup();
-                Initiative {
-                    label: label_id(label),
-                    members: members.iter().map(|&i| self.task_ref(i as usize)).collect(),
-                }
-            })
-            .collect();
-        initiatives.sort_by(|a, b| b.plans().len().cmp(&a.plans().len()).then(b.members.len().cmp(&a.members.len())));
-        Alignment { initiatives, links }
+        cluster::initiatives(self, groups, links)
     }
 
-    /// The tasks of every plan that carry an initiative named by `term` ("5G基站",
-    /// "智慧养老"), best first: a task is a hit when one of its clauses carries at least
-    /// half of the query's weight (aliases count: 城市云脑 answers 城市大脑).
+    /// The tasks of every plan that name an initiative `term` ("5G基站", "智慧养老"),
+    /// best first, each marked whether it carries it ([`Hit::carries`]) or only mentions
+    /// it. A task is a hit when one of its clauses carries at least half of the query's
+    /// weight (aliases count: 城市云脑 answers 城市大脑), or when it carries the concept the
+    /// term names in the taxonomy.
     pub fn query(&self, term: &str) -> Vec<Hit> {
         let wanted = self.features.query_terms(&self.matcher.tokenizer, term);
         // A term no plan uses weighs as the rarest, so that it cannot be skipped.
         let idf = |t: &Option<u32>| self.features.stats.idf(t.unwrap_or(u32::MAX));
         let total: f64 = wanted.iter().map(idf).sum();
-        if total <= 0.0 {
+        if total <= 0.0 || term.trim().is_empty() {
             return Vec::new();
         }
+        let concepts = &self.matcher.concepts;
+        let folded = crate::script::fold(term.trim());
+        // The concept the query names: by its name, else by an alias it contains.
+        let concept = concepts
+            .iter()
+            .position(|c| c.name == folded.as_ref())
+            .or_else(|| concepts.find(&folded).first().map(|m| m.concept))
+            .and_then(|k| u32::try_from(k).ok());
         let mut hits: Vec<Hit> = self
             .features
             .tasks
             .iter()
             .enumerate()
             .filter_map(|(i, t)| {
-                let best = t
+                let (best, at) = t
                     .clauses
                     .iter()
-                    .map(|c| {
-                        wanted
+                    .enumerate()
+                    .map(|(k, c)| {
+                        let w = wanted
                             .iter()
                             .filter(|w| w.is_some_and(|w| c.set.binary_search(&w).is_ok()))
                             .map(idf)
-                            .sum::<f64>()
+                            .sum::<f64>();
+                        (w, k)
                     })
-                    .fold(0.0, f64::max);
+                    .fold((0.0, 0), |acc, x| if x.0 > acc.0 { x } else { acc });
                 let score = (best / total).clamp(0.0, 1.0);
-                (score >= 0.5).then(|| Hit { task: self.task_ref(i), score })
+                let marks = self.marks.get(i);
+                let carries_concept = concept.is_some_and(|k| marks.is_some_and(|m| m.all_carried().contains(&k)));
+                if score < 0.5 && !carries_concept {
+                    return None;
+                }
+                let carries = match concept {
+                    Some(_) => carries_concept,
+                    None => self.clause_text(t, at).is_none_or(|text| {
+                        let text = crate::script::fold(text);
+                        text.find(folded.as_ref())
+                            .is_none_or(|start| concepts::carried(&text, start, start + folded.len()))
+                    }),
+                };
+                Some(Hit { task: self.task_ref(i), score: score.max(if carries_concept { 0.5 } else { 0.0 }), carries })
             })
             .collect();
-        hits.sort_by(|a, b| b.score.total_cmp(&a.score));
+        hits.sort_by(|a, b| b.carries.cmp(&a.carries).then(b.score.total_cmp(&a.score)));
         hits
+    }
+
+    /// The words that say a task is about `initiative`: its concept's name and aliases,
+    /// else the terms of its key phrase.
+    pub fn initiative_terms(&self, initiative: &Initiative) -> Vec<String> {
+        let concept = initiative.concept.as_deref().and_then(|n| self.matcher.concepts.iter().find(|c| c.name == n));
+        match concept {
+            Some(c) => std::iter::once(c.name.clone()).chain(c.aliases.iter().cloned()).collect(),
+            None => initiative.label.split('·').filter(|t| !t.is_empty()).map(String::from).collect(),
+        }
+    }
+
+    /// Indices in the task's [`clauses`](crate::Task::clauses) of the clauses that carry
+    /// `initiative` (its concept, else a term of its key phrase); empty for an unknown task.
+    pub fn carrying_clauses(&self, task_id: &str, initiative: &Initiative) -> Vec<usize> {
+        let Some(&i) = self.index.get(task_id) else { return Vec::new() };
+        let (Some(t), Some(marks)) = (self.features.tasks.get(i), self.marks.get(i)) else { return Vec::new() };
+        let concept = initiative
+            .concept
+            .as_deref()
+            .and_then(|n| self.matcher.concepts.iter().position(|c| c.name == n))
+            .and_then(|k| u32::try_from(k).ok());
+        let terms = self.initiative_terms(initiative);
+        let mut out: Vec<usize> = (0..t.clauses.len())
+            .filter(|&k| match concept {
+                Some(c) => marks.carried(k).any(|m| m == c),
+                None => self.clause_text(t, k).is_some_and(|text| terms.iter().any(|w| text.contains(w.as_str()))),
+            })
+            .filter_map(|k| t.sources.get(k).copied().filter(|&s| s != u32::MAX).map(|s| s as usize))
+            .collect();
+        out.dedup();
+        out
+    }
+
+    /// What sets each plan apart: for every plan (in order), its tasks that no other plan
+    /// shares — in no initiative and linked to no task of another plan.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use cityalign::{Corpus, Matcher};
+    ///
+    /// let corpus = Corpus::bundled()?;
+    /// let comparison = Matcher::new().compare(corpus.plans());
+    /// let own = comparison.distinctive(&comparison.align());
+    /// assert_eq!(own.len(), corpus.plans().len());
+    /// assert!(own.iter().all(|(plan, tasks)| tasks.iter().all(|t| t.plan == *plan)));
+    /// # Ok::<(), cityalign::Error>(())
+    /// ```
+    pub fn distinctive(&self, alignment: &Alignment) -> Vec<(Id, Vec<TaskRef>)> {
+        let shared: HashSet<&str> = alignment
+            .initiatives
+            .iter()
+            .flat_map(|i| i.members.iter().map(|m| m.task.as_str()))
+            .chain(alignment.links.iter().flat_map(|l| [l.a.task.as_str(), l.b.task.as_str()]))
+            .collect();
+        let mut out: Vec<(Id, Vec<TaskRef>)> = self.plans.iter().map(|p| (Id::from(&p.id), Vec::new())).collect();
+        for (r, t) in self.refs.iter().zip(&self.features.tasks) {
+            if !shared.contains(r.task.as_str()) {
+                if let Some((_, tasks)) = out.get_mut(t.plan) {
+                    tasks.push(r.clone());
+                }
+            }
+        }
+        out
+    }
+
+    /// The text of a task's clause (by index in its features).
+    fn clause_text(&self, t: &TaskFeatures, clause: usize) -> Option<&str> {
+        let task = self.plans.get(t.plan)?.tasks.get(t.task)?;
+        match t.sources.get(clause).copied() {
+            Some(s) if s != u32::MAX => task.clauses.get(s as usize).map(|c| c.text.as_str()),
+            _ => Some(task.title.as_str()),
+        }
     }
 }
 

@@ -81,7 +81,7 @@ impl Strategy {
             Strategy::TokenJaccard => 0.15,
             Strategy::Tfidf => 0.25,
             Strategy::Bm25 => 0.2,
-            Strategy::Hybrid => 0.25,
+            Strategy::Hybrid => 0.3,
         }
     }
 
@@ -309,6 +309,8 @@ const TITLE_WEIGHT: f64 = 0.1;
 const METRIC_WEIGHT: f64 = 0.1;
 /// Weight of "the same kind of department leads both", when both name one.
 const DEPARTMENT_WEIGHT: f64 = 0.1;
+/// Weight of "both clauses carry one concept of the taxonomy", when both carry one.
+const CONCEPT_WEIGHT: f64 = 0.1;
 /// Below this text similarity the typed features do not count: two tasks are not one
 /// initiative because the same bureau leads them.
 const TYPED_FLOOR: f64 = 0.1;
@@ -321,6 +323,9 @@ struct PairContext {
     title: f64,
     metric: Option<f64>,
     department: Option<f64>,
+    /// Whether the clause pair shares a carried concept, when both carry one (set per
+    /// clause pair).
+    concept: Option<f64>,
 }
 
 impl Hybrid {
@@ -382,11 +387,18 @@ impl Hybrid {
                 .then(|| f64::from(u8::from(overlap(&a.metrics, &b.metrics) > 0))),
             department: both(!a.departments.is_empty(), !b.departments.is_empty())
                 .then(|| f64::from(u8::from(overlap(&a.departments, &b.departments) > 0))),
+            concept: None,
         }
     }
 
+    /// Whether two clauses carry one concept, when both carry some.
+    fn concept(a: &ClauseFeatures, b: &ClauseFeatures) -> Option<f64> {
+        (!a.concepts.is_empty() && !b.concepts.is_empty())
+            .then(|| f64::from(u8::from(overlap(&a.concepts, &b.concepts) > 0)))
+    }
+
     /// Names of the features, in the order of [`Hybrid::values`].
-    const FEATURES: [&'static str; 8] = [
+    const FEATURES: [&'static str; 9] = [
         "clause-tfidf",
         "clause-bm25",
         "clause-char-dice",
@@ -395,15 +407,17 @@ impl Hybrid {
         "title",
         "target-metric",
         "department",
+        "concept",
     ];
 
     /// Each feature's value and weight; the weights sum to 1.
-    fn values(text_values: [f64; 4], context: &PairContext) -> [(f64, f64); 8] {
+    fn values(text_values: [f64; 4], context: &PairContext) -> [(f64, f64); 9] {
         let text = Hybrid::blend(text_values);
         let typed_on = text >= TYPED_FLOOR;
         let metric_w = if typed_on && context.metric.is_some() { METRIC_WEIGHT } else { 0.0 };
         let department_w = if typed_on && context.department.is_some() { DEPARTMENT_WEIGHT } else { 0.0 };
-        let total = CLAUSE_WEIGHT + WHOLE_WEIGHT + TITLE_WEIGHT + metric_w + department_w;
+        let concept_w = if typed_on && context.concept.is_some() { CONCEPT_WEIGHT } else { 0.0 };
+        let total = CLAUSE_WEIGHT + WHOLE_WEIGHT + TITLE_WEIGHT + metric_w + department_w + concept_w;
         let clause = |k: usize| {
             let value = text_values.get(k).copied().unwrap_or(0.0);
             let weight = TEXT_WEIGHTS.get(k).map_or(0.0, |(_, w)| w * CLAUSE_WEIGHT / total);
@@ -418,6 +432,7 @@ impl Hybrid {
             (context.title, TITLE_WEIGHT / total),
             (context.metric.unwrap_or(0.0), metric_w / total),
             (context.department.unwrap_or(0.0), department_w / total),
+            (context.concept.unwrap_or(0.0), concept_w / total),
         ]
     }
 
@@ -497,6 +512,7 @@ impl Scorer for Hybrid {
             let (Some(ca), Some(cb)) = (a.clauses.get(i), b.clauses.get(j)) else { continue };
             let text = Hybrid::text(features, ca, cb);
             let context = context.get_or_insert_with(|| Hybrid::context(a, b));
+            context.concept = Hybrid::concept(ca, cb);
             visit(i, j, Hybrid::score(text, context));
         }
         // Hand the buffer back for the next pair.
@@ -509,7 +525,8 @@ impl Scorer for Hybrid {
 
     fn explain(&self, features: &Features, a: &TaskFeatures, b: &TaskFeatures, s: Scored) -> Vec<Contribution> {
         let (Some(ca), Some(cb)) = (a.clauses.get(s.clause_a), b.clauses.get(s.clause_b)) else { return Vec::new() };
-        Hybrid::weighted(Hybrid::text(features, ca, cb), &Hybrid::context(a, b))
+        let context = PairContext { concept: Hybrid::concept(ca, cb), ..Hybrid::context(a, b) };
+        Hybrid::weighted(Hybrid::text(features, ca, cb), &context)
     }
 }
 

@@ -31,6 +31,7 @@ pub struct HtmlReport<'c, 'p> {
     comparison: &'c Comparison<'p>,
     alignment: &'c Alignment,
     title: String,
+    all: bool,
 }
 
 /// What a plan's cell of an initiative holds.
@@ -87,7 +88,18 @@ fn plan_name(plan: &Plan) -> String {
 impl<'c, 'p> HtmlReport<'c, 'p> {
     /// A report of `alignment` over `comparison`'s plans.
     pub fn new(comparison: &'c Comparison<'p>, alignment: &'c Alignment) -> HtmlReport<'c, 'p> {
-        HtmlReport { comparison, alignment, title: "Cross-city comparison of digital-government plans".to_string() }
+        HtmlReport {
+            comparison,
+            alignment,
+            title: "Cross-city comparison of digital-government plans".to_string(),
+            all: false,
+        }
+    }
+
+    /// Shows every initiative, not only the confident ones ([`Initiative::shown`]).
+    pub fn show_all(mut self) -> HtmlReport<'c, 'p> {
+        self.all = true;
+        self
     }
 
     /// Sets the page's title.
@@ -98,7 +110,23 @@ impl<'c, 'p> HtmlReport<'c, 'p> {
 
     /// The initiatives that two or more plans carry, as in the comparison table.
     fn initiatives(&self) -> Vec<&'c Initiative> {
-        self.alignment.initiatives.iter().filter(|i| i.plans().len() >= 2).collect()
+        self.alignment.initiatives.iter().filter(|i| i.plans().len() >= 2 && (self.all || i.shown)).collect()
+    }
+
+    /// What sets each plan apart: its tasks no other plan shares.
+    fn distinct(&self, out: &mut String) {
+        out.push_str("<h2 id=\"distinct\">What sets each plan apart</h2>\n<p class=\"legend\">Tasks in no initiative and linked to no task of another plan.</p>\n");
+        let plans = self.comparison.plans();
+        for (plan_id, tasks) in self.comparison.distinctive(self.alignment) {
+            let Some(plan) = plans.iter().find(|p| p.id == plan_id.as_str()) else { continue };
+            let _ = writeln!(out, "<h3>{}</h3>\n<ul class=\"distinct\">", esc(&plan_name(plan)));
+            for r in &tasks {
+                if let Some(task) = plan.tasks.iter().find(|t| t.id == r.task.as_str()) {
+                    let _ = writeln!(out, "<li>{} {}</li>", esc(&task.path.to_string()), esc(&task.title));
+                }
+            }
+            out.push_str("</ul>\n");
+        }
     }
 
     /// Each initiative's cell in each plan, built once for every section: the members
@@ -154,12 +182,13 @@ impl<'c, 'p> HtmlReport<'c, 'p> {
             matcher.strategy(),
             matcher.threshold()
         );
-        out.push_str("<nav><a href=\"#coverage\">Coverage</a> · <a href=\"#targets\">Targets</a> · <a href=\"#timeline\">Timeline</a> · <a href=\"#departments\">Departments</a> · <a href=\"#details\">Details</a></nav>\n");
+        out.push_str("<nav><a href=\"#coverage\">Coverage</a> · <a href=\"#targets\">Targets</a> · <a href=\"#timeline\">Timeline</a> · <a href=\"#departments\">Departments</a> · <a href=\"#distinct\">Apart</a> · <a href=\"#details\">Details</a></nav>\n");
         let cells = self.cells(&initiatives);
         self.coverage(&mut out, &initiatives, &cells);
         self.target_charts(&mut out, &initiatives, &cells);
         self.timeline(&mut out);
         self.departments(&mut out, &initiatives, &cells);
+        self.distinct(&mut out);
         self.details(&mut out, &initiatives, &cells);
         out.push_str("</body>\n</html>\n");
         out
@@ -184,7 +213,14 @@ impl<'c, 'p> HtmlReport<'c, 'p> {
         self.header_row(out, "initiative");
         out.push_str("<tbody>\n");
         for (r, (initiative, row)) in initiatives.iter().zip(cells).enumerate() {
-            let _ = write!(out, "<tr class=\"initiative\"><th>{}</th>", esc(&initiative.label));
+            let terms = self.comparison.initiative_terms(initiative);
+            let _ = write!(
+                out,
+                "<tr class=\"initiative\"><th title=\"{} · confidence {:.2}\">{}</th>",
+                initiative.category,
+                initiative.confidence,
+                esc(&initiative.label)
+            );
             for (c, cell) in row.iter().enumerate() {
                 if cell.tasks.is_empty() {
                     out.push_str("<td class=\"cell\"></td>");
@@ -194,7 +230,7 @@ impl<'c, 'p> HtmlReport<'c, 'p> {
                 let targets: Vec<String> = cell
                     .tasks
                     .iter()
-                    .flat_map(|t| t.targets.iter().filter(|g| concerns(g, &initiative.label)).map(target_summary))
+                    .flat_map(|t| t.targets.iter().filter(|g| concerns(g, &terms)).map(target_summary))
                     .collect();
                 let text =
                     if targets.is_empty() { format!("{} task(s)", cell.tasks.len()) } else { targets.join("; ") };
@@ -216,13 +252,12 @@ impl<'c, 'p> HtmlReport<'c, 'p> {
         out.push_str("<h2 id=\"targets\">Numeric targets</h2>\n<p class=\"legend\"><span style=\"background:#3a7bd5\"></span>new (新建) <span style=\"background:#e8913a\"></span>cumulative (累计) <span style=\"background:#98a2b3\"></span>unstated</p>\n");
         let mut charts = 0;
         for (initiative, row) in initiatives.iter().zip(cells) {
+            let terms = self.comparison.initiative_terms(initiative);
             // measure → bars (plan, value, accrual, text)
             let mut by_measure: BTreeMap<&str, Vec<(String, f64, Accrual, String)>> = BTreeMap::new();
             for (plan, cell) in self.comparison.plans().iter().zip(row) {
                 for task in &cell.tasks {
-                    for target in
-                        task.targets.iter().filter(|g| concerns(g, &initiative.label) && !g.measure.is_empty())
-                    {
+                    for target in task.targets.iter().filter(|g| concerns(g, &terms) && !g.measure.is_empty()) {
                         by_measure.entry(target.measure.as_str()).or_default().push((
                             plan_name(plan),
                             target.max.unwrap_or(target.value),

@@ -10,8 +10,8 @@ use serde::{Deserialize, Serialize};
 mod html;
 pub use html::HtmlReport;
 
-use crate::matching::{Alignment, Comparison, Hit, Id, Initiative, TaskRef};
-use crate::model::{Accrual, Plan, Target, Task};
+use crate::matching::{Alignment, Category, Comparison, Hit, Id, Initiative, TaskRef};
+use crate::model::{Accrual, Plan, Role, Target, Task};
 
 /// A plan's column of the table.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -31,12 +31,16 @@ pub struct Entry {
     pub task: TaskRef,
     /// Its title.
     pub title: String,
-    /// Its targets on the row's initiative, written short: "2000个 新建", "1.1万个 累计".
+    /// Its targets whose metric belongs to the row's initiative (a name or alias of its
+    /// concept, a term of its key phrase), written short: "2000个 新建", "1.1万个 累计".
     pub targets: Vec<String>,
-    /// The year of its deadline.
+    /// The year of its deadline on the initiative: a target's own, else the task's.
     pub year: Option<u16>,
-    /// Its lead unit.
+    /// The unit responsible for the clause that carries the initiative: a "…负责" inside
+    /// it, else the task's lead unit, else its first unit.
     pub lead: Option<String>,
+    /// That unit's role as the plan states it (`Lead` only where it says 牵头).
+    pub role: Option<Role>,
 }
 
 /// The tasks of one plan that carry a row's initiative.
@@ -55,6 +59,12 @@ pub struct Cell {
 pub struct Row {
     /// The initiative's label.
     pub label: String,
+    /// Its concept, if it has one.
+    pub concept: Option<String>,
+    /// Its category.
+    pub category: Category,
+    /// Its confidence in [0, 1].
+    pub confidence: f64,
     /// The filled cells, in column order; a plan without such a task has none. Sparse,
     /// as a national table has thousands of columns and few filled in each row.
     pub cells: Vec<Cell>,
@@ -83,7 +93,10 @@ impl Row {
 /// let table = ComparisonTable::new(&comparison, &comparison.align());
 /// let row = table.rows.iter().find(|r| r.label == "5G基站").unwrap();
 /// let binzhou = table.columns.iter().position(|c| c.plan == "binzhou-2023").unwrap();
-/// assert!(row.cell(binzhou)[0].targets.contains(&"1.1万个 累计 ≥".to_string()));
+/// assert!(row.cell(binzhou).iter().any(|e| e.targets.contains(&"1.1万个 累计 ≥".to_string())));
+/// // Cells show only the initiative's targets: no 5G row cell lists a charging pile.
+/// assert!(row.cells.iter().flat_map(|c| &c.entries).all(|e| e.targets.iter().all(|t| !t.contains('台'))));
+/// assert_eq!(row.concept.as_deref(), Some("5G基站"));
 /// assert!(table.to_markdown().starts_with("| initiative |"));
 /// # Ok::<(), cityalign::Error>(())
 /// ```
@@ -92,8 +105,11 @@ impl Row {
 pub struct ComparisonTable {
     /// The plans, in the order compared.
     pub columns: Vec<Column>,
-    /// The initiatives that two or more plans carry, most plans first.
+    /// The initiatives that two or more plans carry (the confident ones, unless built by
+    /// [`ComparisonTable::all`]), by category, then most plans.
     pub rows: Vec<Row>,
+    /// What sets each plan apart: per column, its tasks no other plan shares.
+    pub distinct: Vec<Cell>,
 }
 
 /// A number written short: 11000 → 1.1万, 6e9 → 60亿.
@@ -134,25 +150,68 @@ pub fn target_summary(target: &Target) -> String {
     format!("{value}{}{accrual}{bound}", target.measure)
 }
 
-/// Whether a target is about the initiative named `label`.
-fn concerns(target: &Target, label: &str) -> bool {
-    !label.is_empty()
-        && (target.metric.contains(label) || label.contains(target.metric.as_str()) && !target.metric.is_empty())
+/// Whether a target's metric belongs to an initiative named by `terms` (its concept's
+/// name and aliases, or its key phrase's terms).
+pub(crate) fn concerns(target: &Target, terms: &[String]) -> bool {
+    let metric = crate::script::fold(&target.metric);
+    !metric.is_empty()
+        && terms.iter().any(|t| !t.is_empty() && (metric.contains(t.as_str()) || t.contains(metric.as_ref())))
 }
 
-fn entry(plan: &Plan, task: &Task, label: &str) -> Entry {
+/// A task's entry in a row: the targets, deadline and responsible unit of the clauses
+/// that carry the initiative.
+fn entry(comparison: &Comparison<'_>, plan: &Plan, task: &Task, initiative: &Initiative, terms: &[String]) -> Entry {
+    let clauses: Vec<crate::model::Span> = comparison
+        .carrying_clauses(&task.id, initiative)
+        .into_iter()
+        .filter_map(|k| task.clauses.get(k))
+        .map(|c| c.span)
+        .collect();
+    let targets: Vec<&Target> = task.targets.iter().filter(|t| concerns(t, terms)).collect();
+    let year = targets.iter().find_map(|t| t.deadline.as_ref()).or(task.deadline.as_ref()).map(|d| d.year);
+    // "…负责" inside a carrying clause answers for it; else the task's lead; else its
+    // first unit, under the role the plan gives it.
+    let within = |u: &&crate::model::Unit| clauses.iter().any(|c| c.contains(u.span));
+    let unit = task
+        .units
+        .iter()
+        .filter(within)
+        .find(|u| matches!(u.role, Role::Sole | Role::Lead))
+        .or_else(|| task.units.iter().find(|u| u.role == Role::Lead))
+        .or_else(|| task.units.first());
+    entry_with(plan, task, targets.into_iter().map(target_summary).collect(), year, unit)
+}
+
+fn entry_with(
+    plan: &Plan,
+    task: &Task,
+    targets: Vec<String>,
+    year: Option<u16>,
+    unit: Option<&crate::model::Unit>,
+) -> Entry {
     Entry {
         task: TaskRef { plan: Id::from(&plan.id), task: Id::from(&task.id) },
         title: task.title.clone(),
-        targets: task.targets.iter().filter(|t| concerns(t, label)).map(target_summary).collect(),
-        year: task.deadline.as_ref().map(|d| d.year),
-        lead: task.lead_unit().map(|u| u.name.clone()),
+        targets,
+        year,
+        lead: unit.map(|u| u.name.clone()),
+        role: unit.map(|u| u.role),
     }
 }
 
 impl ComparisonTable {
-    /// The table of `alignment`'s initiatives over `comparison`'s plans.
+    /// The table of `alignment`'s confident initiatives ([`Initiative::shown`]) over
+    /// `comparison`'s plans.
     pub fn new(comparison: &Comparison<'_>, alignment: &Alignment) -> ComparisonTable {
+        ComparisonTable::build(comparison, alignment, false)
+    }
+
+    /// The table of every initiative of `alignment`, confident or not.
+    pub fn all(comparison: &Comparison<'_>, alignment: &Alignment) -> ComparisonTable {
+        ComparisonTable::build(comparison, alignment, true)
+    }
+
+    fn build(comparison: &Comparison<'_>, alignment: &Alignment, all: bool) -> ComparisonTable {
         let plans = comparison.plans();
         let columns = plans.iter().map(|p| Column { plan: p.id.clone(), city: p.city.clone() }).collect();
         // Task id → (column, task), so that a row costs its members, not plans × members.
@@ -164,13 +223,14 @@ impl ComparisonTable {
         let rows = alignment
             .initiatives
             .iter()
-            .filter(|i| i.plans().len() >= 2)
+            .filter(|i| i.plans().len() >= 2 && (all || i.shown))
             .map(|initiative| {
+                let terms = comparison.initiative_terms(initiative);
                 let mut found: Vec<(usize, Entry)> = initiative
                     .members
                     .iter()
                     .filter_map(|m| tasks.get(m.task.as_str()).filter(|(_, p, _)| p.id == m.plan))
-                    .map(|&(c, plan, task)| (c, entry(plan, task, &initiative.label)))
+                    .map(|&(c, plan, task)| (c, entry(comparison, plan, task, initiative, &terms)))
                     .collect();
                 // Members come in task order; a stable sort keeps it within a column.
                 found.sort_by_key(|(c, _)| *c);
@@ -181,10 +241,65 @@ impl ComparisonTable {
                         _ => cells.push(Cell { column, entries: vec![e] }),
                     }
                 }
-                Row { label: initiative.label.to_string(), cells }
+                Row {
+                    label: initiative.label.to_string(),
+                    concept: initiative.concept.as_deref().map(String::from),
+                    category: initiative.category,
+                    confidence: initiative.confidence,
+                    cells,
+                }
             })
             .collect();
-        ComparisonTable { columns, rows }
+        let distinct = comparison
+            .distinctive(alignment)
+            .into_iter()
+            .enumerate()
+            .filter(|(_, (_, own))| !own.is_empty())
+            .map(|(column, (_, own))| Cell {
+                column,
+                entries: own
+                    .iter()
+                    .filter_map(|r| tasks.get(r.task.as_str()))
+                    .map(|&(_, plan, task)| {
+                        let targets = task.targets.iter().map(target_summary).collect();
+                        let unit = task.units.iter().find(|u| u.role == Role::Lead).or_else(|| task.units.first());
+                        entry_with(plan, task, targets, task.deadline.as_ref().map(|d| d.year), unit)
+                    })
+                    .collect(),
+            })
+            .collect();
+        ComparisonTable { columns, rows, distinct }
+    }
+
+    /// What sets each plan apart, as text `width` columns wide: per plan, the titles of
+    /// its tasks no other plan shares.
+    pub fn distinct_text(&self, width: usize) -> String {
+        let mut out = String::from("What sets each plan apart (tasks no other plan shares):\n");
+        for cell in &self.distinct {
+            let Some(column) = self.columns.get(cell.column) else { continue };
+            let _ = writeln!(
+                out,
+                "{}{}:",
+                column.plan,
+                column.city.as_deref().map_or(String::new(), |c| format!(" ({c})"))
+            );
+            // Titles wrapped by display width, each line indented by two columns.
+            let mut line = String::from(" ");
+            for e in &cell.entries {
+                let title: String = pad(&e.title, width.saturating_sub(4).min(display_width(&e.title)));
+                if display_width(&line) + display_width(&title) + 2 > width && !line.trim().is_empty() {
+                    out.push_str(line.trim_end());
+                    out.push('\n');
+                    line = String::from(" ");
+                }
+                line.push(' ');
+                line.push_str(&title);
+                line.push(';');
+            }
+            out.push_str(line.trim_end());
+            out.push('\n');
+        }
+        out
     }
 
     /// The table in Markdown, one line a row; a cell lists its tasks' titles, targets,
@@ -266,7 +381,7 @@ impl ComparisonTable {
                         let first = if e.targets.is_empty() { e.title.clone() } else { e.targets.join("; ") };
                         let more = if cell.len() > 1 { format!(" +{}", cell.len() - 1) } else { String::new() };
                         let year = e.year.map_or(String::new(), |y| format!("{y} "));
-                        [format!("{first}{more}"), format!("{year}{}", e.lead.as_deref().unwrap_or(""))]
+                        [format!("{first}{more}"), format!("{year}{}", unit(e))]
                     }
                 })
                 .collect();
@@ -291,10 +406,19 @@ fn describe(e: &Entry) -> String {
     if let Some(y) = e.year {
         parts.push(y.to_string());
     }
-    if let Some(lead) = &e.lead {
-        parts.push(lead.clone());
+    if e.lead.is_some() {
+        parts.push(unit(e));
     }
     parts.join(" · ")
+}
+
+/// The responsible unit as shown: a lead by name, any other role marked "(责)".
+fn unit(e: &Entry) -> String {
+    match (&e.lead, e.role) {
+        (Some(name), Some(Role::Lead)) => name.clone(),
+        (Some(name), _) => format!("{name}(责)"),
+        (None, _) => String::new(),
+    }
 }
 
 fn escape_md(s: &str) -> String {

@@ -18,7 +18,11 @@ fn check(text: &str) -> Result<(), TestCaseError> {
         for unit in &task.units {
             let in_heading = plan.headings_of(task).any(|h| h.span.contains(unit.span));
             let in_trailer = trailer.is_some_and(|t| t.contains(unit.span));
-            prop_assert!(task.span.contains(unit.span) || in_heading || in_trailer, "unit {:?} outside its task", unit.name);
+            prop_assert!(
+                task.span.contains(unit.span) || in_heading || in_trailer,
+                "unit {:?} outside its task",
+                unit.name
+            );
             prop_assert!(unit.span.slice(text).is_some());
         }
         for target in &task.targets {

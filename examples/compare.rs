@@ -13,7 +13,10 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use cityalign::{plan_files, ComparisonTable, Corpus, Export, HtmlReport, Matcher, Strategy, Tokenizer};
+use cityalign::{
+    decode, diffusion, diffusion_csv, evolution, evolution_csv, evolution_text, plan_files, ComparisonTable, Corpus,
+    Export, HtmlReport, Matcher, Plan, SharedWording, Strategy, Tokenizer, BUNDLED,
+};
 
 const HELP: &str = "\
 compare — line up the initiatives of Chinese cities' digital-government plans
@@ -34,7 +37,9 @@ OPTIONS:
     --query TERM       a query for the JSON export; repeatable
                        (default: 5G基站 智慧社区 一网通办 城市大脑 充电桩 智慧养老)
     --format F         table (default), markdown, csv, json or html (a self-contained
-                       report with heat map, target charts, timeline and details)
+                       report with heat map, target charts, timeline, how plans changed,
+                       who planned first, shared wording and details), evolution-csv
+                       (how each city's plans changed) or diffusion-csv (adopters in order)
     --json             the same as --format json
     --out FILE         write to FILE instead of standard output
     -h, --help         this text
@@ -94,8 +99,11 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Options>, Str
             other => return Err(format!("unknown option {other:?} (see --help)")),
         }
     }
-    if !["table", "markdown", "csv", "json", "html"].contains(&o.format.as_str()) {
-        return Err(format!("unknown format {:?}: expected table, markdown, csv, json or html", o.format));
+    if !["table", "markdown", "csv", "json", "html", "evolution-csv", "diffusion-csv"].contains(&o.format.as_str()) {
+        return Err(format!(
+            "unknown format {:?}: expected table, markdown, csv, json, html, evolution-csv or diffusion-csv",
+            o.format
+        ));
     }
     if o.queries.is_empty() {
         o.queries = DEFAULT_QUERIES.iter().map(|q| q.to_string()).collect();
@@ -142,14 +150,27 @@ fn run(o: Options) -> Result<String, String> {
     let matcher = builder.build().map_err(|e| e.to_string())?;
     let comparison = matcher.compare(corpus.plans());
     let alignment = comparison.align();
-    Ok(match o.format.as_str() {
-        "html" if o.all => HtmlReport::new(&comparison, &alignment).show_all().render(),
-        "html" => HtmlReport::new(&comparison, &alignment).render(),
-        "json" => {
-            let export = Export::new(&comparison, &alignment, 3, &o.queries);
+    // Shared wording is read on the sources: the bundled texts and the files again.
+    let with_sources = matches!(o.format.as_str(), "html" | "json");
+    let sources = if with_sources { sources(&corpus, &o.plans) } else { Vec::new() };
+    let source_refs: Vec<&str> = sources.iter().map(String::as_str).collect();
+    let shared = with_sources.then(|| {
+        let pairs: Vec<(&Plan, &str)> = corpus.plans().iter().zip(source_refs.iter().copied()).collect();
+        SharedWording::find(&pairs)
+    });
+    Ok(match (o.format.as_str(), &shared) {
+        ("html", Some(shared)) => {
+            let report = HtmlReport::new(&comparison, &alignment).shared_wording(shared, &source_refs);
+            if o.all { report.show_all() } else { report }.render()
+        }
+        ("json", Some(shared)) => {
+            let export = Export::new(&comparison, &alignment, 3, &o.queries).with_shared_wording(shared);
             serde_json::to_string_pretty(&export).map_err(|e| e.to_string())?
         }
-        format => {
+        ("evolution-csv", _) => evolution_csv(&evolution(&comparison, &alignment)),
+        ("diffusion-csv", _) => diffusion_csv(&diffusion(&comparison, &alignment)),
+        (format, _) => {
+            let changes = evolution_text(&evolution(&comparison, &alignment));
             let table = if o.all {
                 ComparisonTable::all(&comparison, &alignment)
             } else {
@@ -158,12 +179,40 @@ fn run(o: Options) -> Result<String, String> {
             // The table owns what it shows: free the rest before rendering it.
             drop((alignment, comparison));
             match format {
-                "markdown" => format!("{}\n{}", table.to_markdown(), table.distinct_text(120)),
+                "markdown" => format!("{}\n{}\n{changes}", table.to_markdown(), table.distinct_text(120)),
                 "csv" => table.to_csv(),
-                _ => format!("{}\n{}", table.to_text(120), table.distinct_text(120)),
+                _ => format!("{}\n{}\n{changes}", table.to_text(120), table.distinct_text(120)),
             }
         }
     })
+}
+
+/// The text of each plan of `corpus`: a bundled plan's from the crate, a file's read
+/// again (a compilation's plans share their file's text). Empty where a file cannot be
+/// read again.
+fn sources(corpus: &Corpus, files: &[PathBuf]) -> Vec<String> {
+    let texts: Vec<(String, String)> = files
+        .iter()
+        .filter_map(|path| {
+            let stem = path.file_stem()?.to_string_lossy().into_owned();
+            let bytes = std::fs::read(path).ok()?;
+            Some((stem, decode(&bytes).ok()?.0.into_owned()))
+        })
+        .collect();
+    corpus
+        .plans()
+        .iter()
+        .map(|plan| {
+            if let Some(bundled) = BUNDLED.iter().find(|b| b.id == plan.id) {
+                return bundled.text.to_string();
+            }
+            let file = texts.iter().find(|(stem, _)| *stem == plan.id).or_else(|| {
+                let stem = plan.id.rsplit_once('-').map_or(plan.id.as_str(), |(s, _)| s);
+                texts.iter().find(|(s, _)| s == stem)
+            });
+            file.map(|(_, text)| text.clone()).unwrap_or_default()
+        })
+        .collect()
 }
 
 fn main() -> ExitCode {

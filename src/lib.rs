@@ -50,7 +50,10 @@ mod report;
 mod script;
 mod tokenize;
 
-pub use analysis::{Passage, PassageEnd, PassageKind, ReuseShare, SharedWording};
+pub use analysis::{
+    diffusion, evolution, Adopter, Continued, Diffusion, Evolution, Passage, PassageEnd, PassageKind, ReuseShare,
+    SharedWording, TargetChange,
+};
 pub use corpus::{plan_files, BundledPlan, Corpus, BUNDLED};
 pub use error::{Error, ErrorKind, Result};
 pub use matching::{
@@ -64,8 +67,8 @@ pub use model::{
 };
 pub use parse::{decode, Encoding, Parser};
 pub use report::{
-    display_width, target_summary, Cell, Column, ComparisonTable, Entry, Export, HtmlReport, MatchRecord, QueryRecord,
-    Row,
+    diffusion_csv, display_width, evolution_csv, evolution_text, target_summary, Cell, Column, ComparisonTable, Entry,
+    Export, HtmlReport, MatchRecord, QueryRecord, Row,
 };
 pub use script::simplify;
 pub use tokenize::{bundled_aliases, domain_words, Token, TokenKind, Tokenizer, TokenizerBuilder};

@@ -224,3 +224,23 @@ fn shared_wording_finds_what_binzhou_shares_with_dongying() {
     let (all, _) = run("shared_wording", &["--all"]);
     assert!(all.lines().any(|l| l.starts_with("boilerplate") && l.contains("印发给你们")));
 }
+
+#[test]
+fn who_went_first_and_the_analyses_against_their_golds() {
+    let (out, _) = run("who_went_first", &["5G基站", "智慧社区"]);
+    assert!(out.contains("5G基站: first liaocheng-2020-2022"), "help: {out}");
+    assert!(out.lines().any(|l| l.starts_with("智慧社区: first ")));
+    let (out, _) = run("analyses_quality", &[]);
+    assert!(out.contains("continued pairs") && out.contains("first adopters: "), "help: {out}");
+}
+
+#[test]
+fn compare_writes_the_evolution_and_diffusion_csv() {
+    let (csv, _) = run("compare", &["--format", "evolution-csv"]);
+    assert!(csv.starts_with("city,from,to,change,"));
+    assert!(csv.lines().any(|l| l.contains(",target,") && l.contains("充电桩,2700,3500")), "help: {csv}");
+    let (csv, _) = run("compare", &["--format", "diffusion-csv"]);
+    assert!(csv.lines().any(|l| l == "5G基站,5G基站,1,liaocheng-2020-2022,2020,true"), "help: {csv}");
+    let (table, _) = run("compare", &[]);
+    assert!(table.contains("How plans changed") && table.contains("充电桩: 2700 → 3500"));
+}

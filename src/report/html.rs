@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 
 use super::{concerns, short_number, target_summary};
+use crate::analysis::SharedWording;
 use crate::matching::{Alignment, Candidate, Comparison, Initiative};
 use crate::model::{Accrual, Department, Plan, Role, Task};
 
@@ -32,7 +33,11 @@ pub struct HtmlReport<'c, 'p> {
     alignment: &'c Alignment,
     title: String,
     all: bool,
+    /// The passages the plans share, with the plans' sources in plan order.
+    shared: Option<(&'c SharedWording, Vec<&'c str>)>,
 }
+
+mod analyses;
 
 /// What a plan's cell of an initiative holds.
 struct Cell<'p> {
@@ -93,7 +98,15 @@ impl<'c, 'p> HtmlReport<'c, 'p> {
             alignment,
             title: "Cross-city comparison of digital-government plans".to_string(),
             all: false,
+            shared: None,
         }
+    }
+
+    /// Adds the section on shared wording: the passages, shown in context from
+    /// `sources`, the plans' texts in the comparison's plan order.
+    pub fn shared_wording(mut self, shared: &'c SharedWording, sources: &[&'c str]) -> HtmlReport<'c, 'p> {
+        self.shared = Some((shared, sources.to_vec()));
+        self
     }
 
     /// Shows every initiative, not only the confident ones ([`Initiative::shown`]).
@@ -182,13 +195,20 @@ impl<'c, 'p> HtmlReport<'c, 'p> {
             matcher.strategy(),
             matcher.threshold()
         );
-        out.push_str("<nav><a href=\"#coverage\">Coverage</a> · <a href=\"#targets\">Targets</a> · <a href=\"#timeline\">Timeline</a> · <a href=\"#departments\">Departments</a> · <a href=\"#distinct\">Apart</a> · <a href=\"#details\">Details</a></nav>\n");
+        out.push_str("<nav><a href=\"#coverage\">Coverage</a> · <a href=\"#targets\">Targets</a> · <a href=\"#timeline\">Timeline</a> · <a href=\"#departments\">Departments</a> · <a href=\"#distinct\">Apart</a> · <a href=\"#evolution\">Changes</a> · <a href=\"#diffusion\">First</a>");
+        if self.shared.is_some() {
+            out.push_str(" · <a href=\"#reuse\">Wording</a>");
+        }
+        out.push_str(" · <a href=\"#details\">Details</a></nav>\n");
         let cells = self.cells(&initiatives);
         self.coverage(&mut out, &initiatives, &cells);
         self.target_charts(&mut out, &initiatives, &cells);
         self.timeline(&mut out);
         self.departments(&mut out, &initiatives, &cells);
         self.distinct(&mut out);
+        self.evolution_section(&mut out);
+        self.diffusion_section(&mut out);
+        self.reuse_section(&mut out);
         self.details(&mut out, &initiatives, &cells);
         out.push_str("</body>\n</html>\n");
         out

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 mod html;
 pub use html::HtmlReport;
 
+use crate::analysis::{diffusion, evolution, Diffusion, Evolution, Passage, SharedWording};
 use crate::matching::{Alignment, Category, Comparison, Hit, Id, Initiative, TaskRef};
 use crate::model::{Accrual, Plan, Role, Target, Task};
 
@@ -512,6 +513,16 @@ pub struct Export {
     pub initiatives: Vec<Initiative>,
     /// The queries asked.
     pub queries: Vec<QueryRecord>,
+    /// How each city's plans changed, from one plan to the next.
+    #[serde(default)]
+    pub evolution: Vec<Evolution>,
+    /// Each initiative's adopters, in the order they planned it.
+    #[serde(default)]
+    pub diffusion: Vec<Diffusion>,
+    /// The passages plans share (empty unless given by [`Export::with_shared_wording`],
+    /// which needs the sources).
+    #[serde(default)]
+    pub reuse: Vec<Passage>,
 }
 
 impl Export {
@@ -546,8 +557,97 @@ impl Export {
             matches,
             initiatives: alignment.initiatives.clone(),
             queries: queries.iter().map(|q| QueryRecord { query: q.clone(), hits: comparison.query(q) }).collect(),
+            evolution: evolution(comparison, alignment),
+            diffusion: diffusion(comparison, alignment),
+            reuse: Vec::new(),
         }
     }
+
+    /// The same export with the passages the plans share.
+    pub fn with_shared_wording(mut self, shared: &SharedWording) -> Export {
+        self.reuse = shared.passages.clone();
+        self
+    }
+}
+
+/// How each city's plans changed, as lines of text under the comparison table: per
+/// step, the tasks continued, new and dropped, and the targets on one metric then and now.
+pub fn evolution_text(steps: &[Evolution]) -> String {
+    let mut out = String::from("How plans changed\n");
+    if steps.is_empty() {
+        out.push_str("  no city has two plans here\n");
+    }
+    for step in steps {
+        let continued: BTreeSet<&str> = step.continued.iter().map(|c| c.b.task.as_str()).collect();
+        out.push_str(&format!(
+            "  {} {} → {}: {} tasks continued, {} new, {} dropped\n",
+            step.city,
+            step.from,
+            step.to,
+            continued.len(),
+            step.new.len(),
+            step.dropped.len()
+        ));
+        for change in &step.target_changes {
+            out.push_str(&format!("    {}: {} → {}\n", change.metric, change.from, change.to));
+        }
+    }
+    out
+}
+
+/// The steps of each city's plans as CSV, one row a pair of tasks: `city, from, to,
+/// change (continued, new, dropped), task_a, task_b, score`, then one row a target
+/// change: `city, from, to, target, task_a, task_b, metric, value_from, value_to`.
+pub fn evolution_csv(steps: &[Evolution]) -> String {
+    let mut out = String::from("city,from,to,change,task_a,task_b,score,metric,value_from,value_to\n");
+    for s in steps {
+        let head = format!("{},{},{}", csv_field(&s.city), csv_field(&s.from), csv_field(&s.to));
+        for c in &s.continued {
+            out.push_str(&format!(
+                "{head},continued,{},{},{:.4},,,\n",
+                csv_field(&c.a.task),
+                csv_field(&c.b.task),
+                c.score
+            ));
+        }
+        for t in &s.new {
+            out.push_str(&format!("{head},new,,{},,,,\n", csv_field(&t.task)));
+        }
+        for t in &s.dropped {
+            out.push_str(&format!("{head},dropped,{},,,,,\n", csv_field(&t.task)));
+        }
+        for t in &s.target_changes {
+            out.push_str(&format!(
+                "{head},target,{},{},,{},{},{}\n",
+                csv_field(&t.a.task),
+                csv_field(&t.b.task),
+                csv_field(&t.metric),
+                t.from,
+                t.to
+            ));
+        }
+    }
+    out
+}
+
+/// Each initiative's adopters as CSV, one row an adopter in order: `initiative, concept,
+/// order, plan, year, first`.
+pub fn diffusion_csv(diffusions: &[Diffusion]) -> String {
+    let mut out = String::from("initiative,concept,order,plan,year,first\n");
+    for d in diffusions {
+        for (i, a) in d.adopters.iter().enumerate() {
+            out.push_str(&format!(
+                "{},{},{},{},{},{}\n",
+                csv_field(&d.label),
+                csv_field(d.concept.as_deref().unwrap_or("")),
+                i + 1,
+                csv_field(&a.plan),
+                a.year.map(|y| y.to_string()).unwrap_or_default(),
+                i == 0
+            ));
+        }
+    }
+    out
 }
 
 #[cfg(test)]

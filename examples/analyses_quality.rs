@@ -1,0 +1,31 @@
+//! The analyses against the golds written by reading the bundled plans: continued pairs
+//! of 东营's two plans (precision, recall) and the first adopters of twelve initiatives.
+//!
+//! ```text
+//! cargo run --release --example analyses_quality
+//! ```
+
+#[path = "../tests/support/analyses.rs"]
+mod analyses;
+
+use cityalign::{Corpus, Matcher};
+
+fn main() -> Result<(), cityalign::Error> {
+    let corpus = Corpus::bundled()?;
+    let comparison = Matcher::new().compare(corpus.plans());
+    let alignment = comparison.align();
+    let (found, gold, right) = analyses::continued(&comparison, &alignment);
+    println!(
+        "continued pairs, dongying-2021-2022 → dongying-2022: P {:.3} ({right}/{found}), R {:.3} ({right}/{gold})",
+        right as f64 / found.max(1) as f64,
+        right as f64 / gold.max(1) as f64
+    );
+    let firsts = analyses::first_adopters(&comparison, &alignment);
+    let right = firsts.iter().filter(|(_, g, f)| f.as_deref() == Some(g.as_str())).count();
+    println!("first adopters: {right} of {} right", firsts.len());
+    for (name, gold, found) in &firsts {
+        let mark = if found.as_deref() == Some(gold.as_str()) { "ok" } else { "MISS" };
+        println!("  {mark:4} {name}: gold {gold}, found {}", found.as_deref().unwrap_or("-"));
+    }
+    Ok(())
+}

@@ -1,0 +1,153 @@
+//! How a city's plan changes from one plan to the next: tasks continued, new and
+//! dropped, and the targets set on the same metric then and now.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::matching::{Alignment, Comparison, Id, TaskRef};
+use crate::model::Plan;
+
+/// A task of the earlier plan carried on in the later one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Continued {
+    /// The task in the earlier plan.
+    pub a: TaskRef,
+    /// The task in the later plan.
+    pub b: TaskRef,
+    /// Their similarity (or their best link's score, if higher).
+    pub score: f64,
+}
+
+/// A target on one metric in both plans: then and now.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct TargetChange {
+    /// The metric.
+    pub metric: String,
+    /// The value in the earlier plan.
+    pub from: f64,
+    /// The value in the later plan.
+    pub to: f64,
+    /// The earlier task.
+    pub a: TaskRef,
+    /// The later task.
+    pub b: TaskRef,
+}
+
+/// One step of a city's plans: from one plan to the next.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Evolution {
+    /// The city.
+    pub city: String,
+    /// The earlier plan's id.
+    pub from: Id,
+    /// The later plan's id.
+    pub to: Id,
+    /// Tasks carried on, pair by pair (a task may continue several).
+    pub continued: Vec<Continued>,
+    /// Tasks of the later plan that continue none.
+    pub new: Vec<TaskRef>,
+    /// Tasks of the earlier plan that none continues.
+    pub dropped: Vec<TaskRef>,
+    /// Targets on one metric in a continued pair of tasks.
+    pub target_changes: Vec<TargetChange>,
+}
+
+/// The order of a city's plans: by the year their period starts, then date of issue.
+pub(crate) fn time_key(plan: &Plan) -> (u16, u16, u8, u8) {
+    let year = plan.period.map(|p| p.start).or(plan.issued.map(|d| d.year)).unwrap_or(u16::MAX);
+    let (y, m, d) = plan.issued.map_or((u16::MAX, u8::MAX, u8::MAX), |d| (d.year, d.month, d.day));
+    (year, y, m, d)
+}
+
+fn task_ref(plan: &Plan, index: usize) -> Option<TaskRef> {
+    plan.tasks.get(index).map(|t| TaskRef { plan: Id::from(&plan.id), task: Id::from(&t.id) })
+}
+
+/// For every city with two or more plans, each step from one plan to the next, in time
+/// order. Tasks are paired when the alignment links them or when their similarity reaches
+/// the matcher's threshold.
+pub fn evolution(comparison: &Comparison<'_>, alignment: &Alignment) -> Vec<Evolution> {
+    let mut cities: BTreeMap<&str, Vec<&Plan>> = BTreeMap::new();
+    for plan in comparison.plans() {
+        if let Some(city) = plan.city.as_deref() {
+            cities.entry(city).or_default().push(plan);
+        }
+    }
+    let mut steps = Vec::new();
+    for (city, mut plans) in cities {
+        plans.sort_by_key(|p| time_key(p));
+        for pair in plans.windows(2) {
+            let (Some(&from), Some(&to)) = (pair.first(), pair.get(1)) else { continue };
+            steps.push(step(city, from, to, comparison, alignment));
+        }
+    }
+    steps
+}
+
+fn step(city: &str, from: &Plan, to: &Plan, comparison: &Comparison<'_>, alignment: &Alignment) -> Evolution {
+    // A pair continues when the alignment links it, or when its tasks score at least the
+    // matcher's threshold: one city's successive plans reword a measure more than two
+    // cities do, and the pairs are few (a plan's tasks by the next one's).
+    let threshold = comparison.matcher().threshold();
+    let mut best: BTreeMap<(&str, &str), f64> = BTreeMap::new();
+    for a in &from.tasks {
+        for b in &to.tasks {
+            if let Some(score) = comparison.similarity(&a.id, &b.id).filter(|&s| s >= threshold) {
+                best.insert((a.id.as_str(), b.id.as_str()), score);
+            }
+        }
+    }
+    for link in &alignment.links {
+        let (a, b) = match (link.a.plan.as_str(), link.b.plan.as_str()) {
+            (pa, pb) if pa == from.id && pb == to.id => (&link.a, &link.b),
+            (pa, pb) if pa == to.id && pb == from.id => (&link.b, &link.a),
+            _ => continue,
+        };
+        let slot = best.entry((a.task.as_str(), b.task.as_str())).or_insert(0.0);
+        *slot = slot.max(link.score);
+    }
+    let index_of = |plan: &Plan, id: &str| plan.tasks.iter().position(|t| t.id == id);
+    let mut continued: Vec<Continued> = Vec::new();
+    let mut target_changes = Vec::new();
+    for (&(a, b), &score) in &best {
+        let (Some(i), Some(j)) = (index_of(from, a), index_of(to, b)) else { continue };
+        let (Some(ra), Some(rb)) = (task_ref(from, i), task_ref(to, j)) else { continue };
+        let (Some(ta), Some(tb)) = (from.tasks.get(i), to.tasks.get(j)) else { continue };
+        for x in &ta.targets {
+            for y in
+                tb.targets.iter().filter(|y| !y.metric.is_empty() && y.metric == x.metric && y.measure == x.measure)
+            {
+                target_changes.push(TargetChange {
+                    metric: x.metric.clone(),
+                    from: x.value,
+                    to: y.value,
+                    a: ra.clone(),
+                    b: rb.clone(),
+                });
+            }
+        }
+        continued.push(Continued { a: ra, b: rb, score });
+    }
+    continued.sort_by(|x, y| (x.a.task.as_str(), x.b.task.as_str()).cmp(&(y.a.task.as_str(), y.b.task.as_str())));
+    let paired = |plan: &Plan, side: fn(&Continued) -> &TaskRef| -> Vec<TaskRef> {
+        (0..plan.tasks.len())
+            .filter_map(|i| task_ref(plan, i))
+            .filter(|r| !continued.iter().any(|c| side(c).task == r.task))
+            .collect()
+    };
+    let new = paired(to, |c| &c.b);
+    let dropped = paired(from, |c| &c.a);
+    Evolution {
+        city: city.to_string(),
+        from: Id::from(&from.id),
+        to: Id::from(&to.id),
+        continued,
+        new,
+        dropped,
+        target_changes,
+    }
+}

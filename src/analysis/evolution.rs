@@ -3,9 +3,10 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::matching::{Alignment, Comparison, Id, TaskRef};
+use crate::matching::{Alignment, Comparison, Id, Link, TaskRef};
 use crate::model::Plan;
 
 /// A task of the earlier plan carried on in the later one.
@@ -77,18 +78,37 @@ pub fn evolution(comparison: &Comparison<'_>, alignment: &Alignment) -> Vec<Evol
             cities.entry(city).or_default().push(plan);
         }
     }
-    let mut steps = Vec::new();
+    let mut pairs: Vec<(&str, &Plan, &Plan)> = Vec::new();
     for (city, mut plans) in cities {
         plans.sort_by_key(|p| time_key(p));
         for pair in plans.windows(2) {
-            let (Some(&from), Some(&to)) = (pair.first(), pair.get(1)) else { continue };
-            steps.push(step(city, from, to, comparison, alignment));
+            if let (Some(&from), Some(&to)) = (pair.first(), pair.get(1)) {
+                pairs.push((city, from, to));
+            }
         }
     }
-    steps
+    // The links of each step's two plans, gathered in one pass over the links.
+    let mut links: BTreeMap<(&str, &str), Vec<&Link>> =
+        pairs.iter().map(|&(_, from, to)| ((from.id.as_str(), to.id.as_str()), Vec::new())).collect();
+    for link in &alignment.links {
+        let (a, b) = (link.a.plan.as_str(), link.b.plan.as_str());
+        if let Some(list) = links.get_mut(&(a, b)) {
+            list.push(link);
+        } else if let Some(list) = links.get_mut(&(b, a)) {
+            list.push(link);
+        }
+    }
+    // The steps are independent: scored in parallel, returned in city and time order.
+    pairs
+        .par_iter()
+        .map(|&(city, from, to)| {
+            let links = links.get(&(from.id.as_str(), to.id.as_str())).map_or(&[][..], Vec::as_slice);
+            step(city, from, to, comparison, links)
+        })
+        .collect()
 }
 
-fn step(city: &str, from: &Plan, to: &Plan, comparison: &Comparison<'_>, alignment: &Alignment) -> Evolution {
+fn step(city: &str, from: &Plan, to: &Plan, comparison: &Comparison<'_>, links: &[&Link]) -> Evolution {
     // A pair continues when the alignment links it, or when its tasks score at least the
     // matcher's threshold: one city's successive plans reword a measure more than two
     // cities do, and the pairs are few (a plan's tasks by the next one's).
@@ -101,7 +121,7 @@ fn step(city: &str, from: &Plan, to: &Plan, comparison: &Comparison<'_>, alignme
             }
         }
     }
-    for link in &alignment.links {
+    for link in links {
         let (a, b) = match (link.a.plan.as_str(), link.b.plan.as_str()) {
             (pa, pb) if pa == from.id && pb == to.id => (&link.a, &link.b),
             (pa, pb) if pa == to.id && pb == from.id => (&link.b, &link.a),

@@ -10,8 +10,6 @@
 //! plan (that would be quadratic), and passages holding it are boilerplate. Seeds are
 //! then extended to maximal exact runs on their diagonal.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 
 use crate::model::Plan;
@@ -117,12 +115,6 @@ impl Index {
     /// The entries of each hash, a hash at a time.
     fn groups(&self) -> impl Iterator<Item = &[(u64, u32, u32)]> + '_ {
         self.entries.chunk_by(|x, y| x.0 == y.0)
-    }
-
-    /// The postings of one hash.
-    fn get(&self, hash: u64) -> Vec<(u32, u32)> {
-        let start = self.entries.partition_point(|e| e.0 < hash);
-        self.entries.iter().skip(start).take_while(|e| e.0 == hash).map(|&(_, p, pos)| (p, pos)).collect()
     }
 }
 
@@ -249,8 +241,14 @@ impl SharedWording {
         }
         entries.sort_unstable();
         let index = Index { entries };
-        // Seeds by plan pair and diagonal; a formula's shingles are not paired.
-        let mut seeds: BTreeMap<(u32, u32, i64), Vec<(u32, u32)>> = BTreeMap::new();
+        // Issuers as numbers, so that a posting list's issuers count without strings.
+        let mut names: Vec<&str> = issuers.iter().map(String::as_str).collect();
+        names.sort_unstable();
+        names.dedup();
+        let issuer_of: Vec<usize> = issuers.iter().map(|i| names.binary_search(&i.as_str()).unwrap_or(0)).collect();
+        // Seeds (plan pair, diagonal, positions, issuers of the shingle); a formula's
+        // shingles are not paired.
+        let mut seeds: Vec<(u32, u32, i64, u32, u32, u32)> = Vec::new();
         let mut formula_at: Vec<Vec<bool>> = texts.iter().map(|t| vec![false; t.chars.len()]).collect();
         for postings in index.groups() {
             // Entries of a hash are sorted by plan: count the plans in one pass.
@@ -268,59 +266,67 @@ impl SharedWording {
                 }
                 continue;
             }
+            let mut held: Vec<usize> =
+                postings.iter().filter_map(|&(_, p, _)| issuer_of.get(p as usize).copied()).collect();
+            held.sort_unstable();
+            held.dedup();
+            let spread = u32::try_from(held.len()).unwrap_or(u32::MAX);
             for (k, &(_, pa, a)) in postings.iter().enumerate() {
                 for &(_, pb, b) in postings.iter().skip(k + 1) {
                     if pa == pb {
                         continue;
                     }
                     let ((pa, a), (pb, b)) = if pa < pb { ((pa, a), (pb, b)) } else { ((pb, b), (pa, a)) };
-                    seeds.entry((pa, pb, i64::from(b) - i64::from(a))).or_default().push((a, b));
+                    seeds.push((pa, pb, i64::from(b) - i64::from(a), a, b, spread));
                 }
             }
         }
-        let mut passages = Vec::new();
-        for ((pa, pb, _), mut list) in seeds {
+        seeds.sort_unstable();
+        // Each seed extended to the maximal exact run on its diagonal; the seeds a run
+        // covers give it their fewest issuers.
+        let mut runs: Vec<Run> = Vec::new();
+        for diagonal in seeds.chunk_by(|x, y| (x.0, x.1, x.2) == (y.0, y.1, y.2)) {
+            let Some(&(pa, pb, ..)) = diagonal.first() else { continue };
             let (Some(ta), Some(tb)) = (texts.get(pa as usize), texts.get(pb as usize)) else { continue };
-            list.sort_unstable();
-            let mut covered_to = 0usize;
-            for (a, b) in list {
+            let mut current: Option<Run> = None;
+            for &(_, _, _, a, b, spread) in diagonal {
                 let (a, b) = (a as usize, b as usize);
-                if a < covered_to {
+                if let Some(run) = current.as_mut().filter(|r| a < r.a + r.len) {
+                    run.spread = run.spread.min(spread);
                     continue;
                 }
-                // Extend the seed to the maximal exact run on its diagonal.
-                let mut start = 0;
-                while start < a.min(b) && ta.chars.get(a - start - 1) == tb.chars.get(b - start - 1) {
-                    start += 1;
+                runs.extend(current.take().filter(|r| r.len >= SHINGLE + WINDOW - 1 && is_wording(ta, r.a, r.len)));
+                let mut back = 0;
+                while back < a.min(b) && ta.chars.get(a - back - 1) == tb.chars.get(b - back - 1) {
+                    back += 1;
                 }
-                let mut len = start;
-                while ta.chars.get(a - start + len).is_some()
-                    && ta.chars.get(a - start + len) == tb.chars.get(b - start + len)
+                let mut len = back;
+                while ta.chars.get(a - back + len).is_some()
+                    && ta.chars.get(a - back + len) == tb.chars.get(b - back + len)
                 {
                     len += 1;
                 }
-                let (a0, b0) = (a - start, b - start);
-                covered_to = a0 + len;
-                if len < SHINGLE + WINDOW - 1 || !is_wording(ta, a0, len) {
-                    continue;
-                }
-                passages.push(passage(
-                    sources,
-                    &texts,
-                    &issuers,
-                    &formula_at,
-                    &index,
-                    pa as usize,
-                    pb as usize,
-                    a0,
-                    b0,
-                    len,
-                ));
+                current = Some(Run { pa: pa as usize, pb: pb as usize, a: a - back, b: b - back, len, spread });
             }
+            runs.extend(current.take().filter(|r| r.len >= SHINGLE + WINDOW - 1 && is_wording(ta, r.a, r.len)));
         }
-        let shares = shares(sources, &texts, &passages);
+        let kinds: Vec<PassageKind> = runs.iter().map(|r| kind(&texts, &issuers, &formula_at, r)).collect();
+        let shares = shares(sources, &texts, &runs, &kinds);
+        let passages = runs.iter().zip(kinds).map(|(r, kind)| passage(sources, &texts, r, kind)).collect();
         SharedWording { passages, shares }
     }
+}
+
+/// A maximal shared run of two plans' compared characters.
+#[derive(Debug, Clone, Copy)]
+struct Run {
+    pa: usize,
+    pb: usize,
+    a: usize,
+    b: usize,
+    len: usize,
+    /// Issuers holding its rarest seed shingle.
+    spread: u32,
 }
 
 /// Labels of a responsibility parenthesis, which plans share without sharing wording.
@@ -335,24 +341,30 @@ fn is_wording(text: &Normalized, start: usize, len: usize) -> bool {
     len.saturating_sub(names + labels) >= SHINGLE + WINDOW - 1
 }
 
-#[allow(clippy::too_many_arguments)] // the pieces of one passage, from one loop
-fn passage(
-    sources: &[(&Plan, &str)],
-    texts: &[Normalized],
-    issuers: &[String],
-    formula_at: &[Vec<bool>],
-    index: &Index,
-    pa: usize,
-    pb: usize,
-    a0: usize,
-    b0: usize,
-    len: usize,
-) -> Passage {
-    let end_of = |p: usize, pos: usize, len: usize| -> PassageEnd {
+/// What a run is: boilerplate outside the tasks or holding a formula, own within one
+/// issuer, template across three or more, else reuse.
+fn kind(texts: &[Normalized], issuers: &[String], formula_at: &[Vec<bool>], r: &Run) -> PassageKind {
+    let in_tasks = |p: usize, pos: usize| {
+        texts.get(p).is_some_and(|t| (pos..pos + r.len).all(|i| t.task.get(i).copied().flatten().is_some()))
+    };
+    let formula = |p: usize, pos: usize| formula_at.get(p).is_some_and(|f| f.iter().skip(pos).take(r.len).any(|&x| x));
+    if !in_tasks(r.pa, r.a) || !in_tasks(r.pb, r.b) || formula(r.pa, r.a) || formula(r.pb, r.b) {
+        PassageKind::Boilerplate
+    } else if issuers.get(r.pa) == issuers.get(r.pb) {
+        PassageKind::Own
+    } else if r.spread >= 3 {
+        PassageKind::Template
+    } else {
+        PassageKind::Reuse
+    }
+}
+
+fn passage(sources: &[(&Plan, &str)], texts: &[Normalized], r: &Run, kind: PassageKind) -> Passage {
+    let end_of = |p: usize, pos: usize| -> PassageEnd {
         let (plan, source) = sources.get(p).map_or(("", ""), |(plan, s)| (plan.id.as_str(), *s));
         let text = texts.get(p);
         let start = text.and_then(|t| t.offsets.get(pos)).copied().unwrap_or(0);
-        let last = text.and_then(|t| t.offsets.get(pos + len - 1)).copied().unwrap_or(start);
+        let last = text.and_then(|t| t.offsets.get(pos + r.len - 1)).copied().unwrap_or(start);
         let end = last + source.get(last..).and_then(|s| s.chars().next()).map_or(0, char::len_utf8);
         let task = text
             .and_then(|t| t.task.get(pos).copied().flatten())
@@ -360,66 +372,48 @@ fn passage(
             .map(|t| t.id.clone());
         PassageEnd { plan: plan.to_string(), task, start, end }
     };
-    let ta = texts.get(pa);
-    let chars: String = ta.map(|t| t.chars.iter().skip(a0).take(len).collect()).unwrap_or_default();
-    // The passage's issuers: those of the plans holding its rarest shingle.
-    let hashes = shingle_hashes(ta.map_or(&[][..], |t| t.chars.get(a0..a0 + len).unwrap_or(&[])));
-    let spread = hashes
-        .iter()
-        .map(|&h| index.get(h))
-        .filter(|postings| !postings.is_empty())
-        .map(|postings| {
-            let mut names: Vec<&str> =
-                postings.iter().filter_map(|&(p, _)| issuers.get(p as usize).map(String::as_str)).collect();
-            names.sort_unstable();
-            names.dedup();
-            names.len()
-        })
-        .min()
-        .unwrap_or(2);
-    let in_tasks = |p: usize, pos: usize| {
-        texts.get(p).is_some_and(|t| (pos..pos + len).all(|i| t.task.get(i).copied().flatten().is_some()))
-    };
-    let formula = |p: usize, pos: usize| formula_at.get(p).is_some_and(|f| f.iter().skip(pos).take(len).any(|&x| x));
-    let same_issuer = issuers.get(pa) == issuers.get(pb);
-    let kind = if !in_tasks(pa, a0) || !in_tasks(pb, b0) || formula(pa, a0) || formula(pb, b0) {
-        PassageKind::Boilerplate
-    } else if same_issuer {
-        PassageKind::Own
-    } else if spread >= 3 {
-        PassageKind::Template
-    } else {
-        PassageKind::Reuse
-    };
-    Passage { kind, a: end_of(pa, a0, len), b: end_of(pb, b0, len), text: chars, issuers: spread.max(1) }
+    let text: String = texts.get(r.pa).map(|t| t.chars.iter().skip(r.a).take(r.len).collect()).unwrap_or_default();
+    Passage { kind, a: end_of(r.pa, r.a), b: end_of(r.pb, r.b), text, issuers: r.spread.max(1) as usize }
 }
 
-fn shares(sources: &[(&Plan, &str)], texts: &[Normalized], passages: &[Passage]) -> Vec<ReuseShare> {
-    // Characters of each plan covered, per partner plan.
-    let mut covered: BTreeMap<(usize, usize), (Vec<bool>, Vec<bool>)> = BTreeMap::new();
-    let position = |p: usize, byte: usize| texts.get(p).map_or(0, |t| t.offsets.partition_point(|&o| o < byte));
-    let plan_index = |id: &str| sources.iter().position(|(p, _)| p.id == id);
-    for passage in passages.iter().filter(|p| matches!(p.kind, PassageKind::Template | PassageKind::Reuse)) {
-        let (Some(pa), Some(pb)) = (plan_index(&passage.a.plan), plan_index(&passage.b.plan)) else { continue };
-        let (la, lb) = (texts.get(pa).map_or(0, |t| t.chars.len()), texts.get(pb).map_or(0, |t| t.chars.len()));
-        let entry = covered.entry((pa, pb)).or_insert_with(|| (vec![false; la], vec![false; lb]));
-        for (flags, p, end) in [(&mut entry.0, pa, &passage.a), (&mut entry.1, pb, &passage.b)] {
-            for f in flags.iter_mut().take(position(p, end.end)).skip(position(p, end.start)) {
-                *f = true;
+/// Per pair of plans, the share of each one's task characters in template or reuse runs:
+/// the union of the runs' intervals, so that overlapping runs count once.
+fn shares(sources: &[(&Plan, &str)], texts: &[Normalized], runs: &[Run], kinds: &[PassageKind]) -> Vec<ReuseShare> {
+    let mut intervals: Vec<(usize, usize, usize, usize, usize)> = runs
+        .iter()
+        .zip(kinds)
+        .filter(|(_, k)| matches!(k, PassageKind::Template | PassageKind::Reuse))
+        .flat_map(|(r, _)| [(r.pa, r.pb, 0, r.a, r.a + r.len), (r.pa, r.pb, 1, r.b, r.b + r.len)])
+        .collect();
+    intervals.sort_unstable();
+    let mut shares: Vec<ReuseShare> = Vec::new();
+    for pair in intervals.chunk_by(|x, y| (x.0, x.1) == (y.0, y.1)) {
+        let Some(&(pa, pb, ..)) = pair.first() else { continue };
+        let mut covered = [0usize; 2];
+        for side in pair.chunk_by(|x, y| x.2 == y.2) {
+            let mut reach = 0;
+            let mut total = 0;
+            for &(_, _, s, start, end) in side {
+                let start = start.max(reach);
+                if end > start {
+                    total += end - start;
+                    reach = end;
+                }
+                if let Some(slot) = covered.get_mut(s) {
+                    *slot = total;
+                }
             }
         }
+        let share = |p: usize, chars: usize| chars as f64 / texts.get(p).map_or(1, |t| t.task_chars.max(1)) as f64;
+        let id = |p: usize| sources.get(p).map_or_else(String::new, |(plan, _)| plan.id.clone());
+        shares.push(ReuseShare {
+            a: id(pa),
+            b: id(pb),
+            a_share: share(pa, covered[0]),
+            b_share: share(pb, covered[1]),
+        });
     }
-    covered
-        .into_iter()
-        .map(|((pa, pb), (fa, fb))| {
-            let share = |p: usize, flags: &[bool]| {
-                let total = texts.get(p).map_or(0, |t| t.task_chars).max(1);
-                flags.iter().filter(|&&f| f).count() as f64 / total as f64
-            };
-            let id = |p: usize| sources.get(p).map_or_else(String::new, |(plan, _)| plan.id.clone());
-            ReuseShare { a: id(pa), b: id(pb), a_share: share(pa, &fa), b_share: share(pb, &fb) }
-        })
-        .collect()
+    shares
 }
 
 #[cfg(test)]

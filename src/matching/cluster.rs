@@ -6,9 +6,8 @@
 //! terms specific to the group), and merged where they hold mostly the same tasks, so that
 //! synonyms (5G / 5G基站) end in one row.
 
-use std::collections::{HashMap, HashSet};
-
 use indexmap::IndexMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::{Alignment, Category, Clustering, Comparison, Id, Initiative, Link};
 
@@ -26,14 +25,30 @@ pub(super) enum Key {
     Term(u32),
 }
 
-/// A link between two clauses of two tasks.
+/// A link between two clauses of two tasks, packed (a national corpus has millions): the
+/// task pair and its score are those of link `link` of the alignment's links.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Pair {
-    pub a: u32,
-    pub clause_a: u32,
-    pub b: u32,
-    pub clause_b: u32,
-    pub score: f64,
+    /// Its index among the task-pair links.
+    pub link: u32,
+    /// The clauses linked (saturated: only concept naming reads them).
+    pub clause_a: u16,
+    pub clause_b: u16,
+}
+
+impl Pair {
+    pub(super) fn new(link: u32, clause_a: u32, clause_b: u32) -> Pair {
+        let narrow = |c: u32| u16::try_from(c).unwrap_or(u16::MAX);
+        Pair { link, clause_a: narrow(clause_a), clause_b: narrow(clause_b) }
+    }
+}
+
+/// The links by index: (task, task) → (best score, term).
+type Links = IndexMap<(u32, u32), (f64, u32)>;
+
+/// The two tasks and the score of a pair's link.
+fn ends(links: &Links, p: &Pair) -> (u32, u32, f64) {
+    links.get_index(p.link as usize).map_or((u32::MAX, u32::MAX, 0.0), |(&(a, b), &(score, _))| (a, b, score))
 }
 
 /// A group on its way to an initiative.
@@ -59,8 +74,10 @@ pub(super) fn initiatives(
 ) -> Alignment {
     let n = c.features.tasks.len();
     let clustering = c.matcher.clustering;
-    let mut adjacent: Vec<Vec<u32>> = vec![Vec::new(); n];
-    for &(a, b) in links.keys() {
+    // Only the methods that add carriers need the link graph and the carriers.
+    let adds = matches!(clustering, Clustering::Linked | Clustering::Lexical);
+    let mut adjacent: Vec<Vec<u32>> = vec![Vec::new(); if adds { n } else { 0 }];
+    for &(a, b) in links.keys().filter(|_| adds) {
         if let Some(l) = adjacent.get_mut(a as usize) {
             l.push(b);
         }
@@ -68,20 +85,24 @@ pub(super) fn initiatives(
             l.push(a);
         }
     }
-    // Concepts each task carries, and the carriers of each concept.
-    let carried: Vec<Vec<u32>> = c.marks.iter().map(super::TaskMarks::all_carried).collect();
-    let mut carriers: HashMap<u32, Vec<u32>> = HashMap::new();
-    if clustering != Clustering::Terms {
-        for (t, concepts) in carried.iter().enumerate() {
-            for &k in concepts {
+    let mut carriers: HashMap<u32, Vec<u32>> = HashMap::default();
+    if adds {
+        for (t, marks) in c.marks.iter().enumerate() {
+            for k in marks.all_carried() {
                 carriers.entry(k).or_default().push(t as u32);
             }
         }
     }
     let mut work: Vec<Group> = Vec::with_capacity(groups.len());
-    let mut seen_concepts: HashSet<u32> = HashSet::new();
+    let mut seen_concepts: HashSet<u32> = HashSet::default();
     for (key, pairs) in groups {
-        let mut members: Vec<u32> = pairs.iter().flat_map(|p| [p.a, p.b]).collect();
+        let mut members: Vec<u32> = pairs
+            .iter()
+            .flat_map(|p| {
+                let (a, b, _) = ends(&links, p);
+                [a, b]
+            })
+            .collect();
         let concept = match key {
             Key::Concept(k) => {
                 seen_concepts.insert(k);
@@ -108,9 +129,10 @@ pub(super) fn initiatives(
     // A term group is named by the concept that most of its links' clauses carry (on one
     // side: both would have made it a concept link).
     for g in work.iter_mut().filter(|g| g.concept.is_none()) {
-        let mut counts: HashMap<u32, usize> = HashMap::new();
+        let mut counts: HashMap<u32, usize> = HashMap::default();
         for p in &g.pairs {
-            let mut on: Vec<u32> = [(p.a, p.clause_a), (p.b, p.clause_b)]
+            let (a, b, _) = ends(&links, p);
+            let mut on: Vec<u32> = [(a, p.clause_a), (b, p.clause_b)]
                 .into_iter()
                 .filter_map(|(t, k)| c.marks.get(t as usize).map(|m| m.carried(k as usize).collect::<Vec<u32>>()))
                 .flatten()
@@ -166,10 +188,10 @@ fn merge(work: Vec<Group>) -> Vec<Group> {
             .sort_by(|a, b| b.members.len().cmp(&a.members.len()).then(b.concept.is_some().cmp(&a.concept.is_some())));
         let mut kept: Vec<Group> = Vec::with_capacity(groups.len());
         // Task → kept groups holding it.
-        let mut holding: HashMap<u32, Vec<usize>> = HashMap::new();
+        let mut holding: HashMap<u32, Vec<usize>> = HashMap::default();
         let before = groups.len();
         for g in groups {
-            let mut counts: HashMap<usize, usize> = HashMap::new();
+            let mut counts: HashMap<usize, usize> = HashMap::default();
             for t in &g.members {
                 for &k in holding.get(t).into_iter().flatten() {
                     *counts.entry(k).or_default() += 1;
@@ -216,7 +238,7 @@ fn merge(work: Vec<Group>) -> Vec<Group> {
 /// The most distinctive terms of a group: frequent among its tasks, rare in the corpus;
 /// two of them, or one domain term. `None` when the group shares nothing telling.
 fn key_phrase(c: &Comparison<'_>, members: &[u32]) -> Option<String> {
-    let mut counts: HashMap<u32, usize> = HashMap::new();
+    let mut counts: HashMap<u32, usize> = HashMap::default();
     for &t in members {
         for &term in c.features.tasks.get(t as usize).map_or(&[][..], |t| &t.whole.set) {
             *counts.entry(term).or_default() += 1;
@@ -245,12 +267,8 @@ fn key_phrase(c: &Comparison<'_>, members: &[u32]) -> Option<String> {
 
 fn name(c: &Comparison<'_>, groups: Vec<Group>, links: IndexMap<(u32, u32), (f64, u32)>) -> Alignment {
     let concepts = &c.matcher.concepts;
-    let mut adjacent: HashMap<u32, Vec<u32>> = HashMap::new();
-    for &(a, b) in links.keys() {
-        adjacent.entry(a).or_default().push(b);
-        adjacent.entry(b).or_default().push(a);
-    }
-    let mut link_labels: HashMap<(u32, u32), Id> = HashMap::new();
+    // Each link's initiative (an index in `initiatives`), for its label.
+    let mut link_labels: Vec<u32> = vec![u32::MAX; links.len()];
     let mut initiatives: Vec<Initiative> = Vec::new();
     for g in groups {
         let plans: HashSet<usize> =
@@ -267,14 +285,24 @@ fn name(c: &Comparison<'_>, groups: Vec<Group>, links: IndexMap<(u32, u32), (f64
             },
         };
         let label = Id::from(label.as_str());
-        let linked = g
-            .members
-            .iter()
-            .filter(|t| adjacent.get(t).is_some_and(|l| l.iter().any(|o| g.members.binary_search(o).is_ok())))
-            .count();
+        // Tasks linked inside the group by its own links (a carrier that joined through a
+        // link to a member counts as not linked).
+        let linked = sorted(
+            g.pairs
+                .iter()
+                .flat_map(|p| {
+                    let (a, b, _) = ends(&links, p);
+                    [a, b]
+                })
+                .collect(),
+        )
+        .len();
         let share = linked as f64 / g.members.len().max(1) as f64;
-        let mean =
-            if g.pairs.is_empty() { 0.0 } else { g.pairs.iter().map(|p| p.score).sum::<f64>() / g.pairs.len() as f64 };
+        let mean = if g.pairs.is_empty() {
+            0.0
+        } else {
+            g.pairs.iter().map(|p| ends(&links, p).2).sum::<f64>() / g.pairs.len() as f64
+        };
         let confidence = (share * if concept.is_some() { 1.0 } else { mean }).clamp(0.0, 1.0);
         let safeguards = g.members.iter().filter(|&&t| c.safeguard.get(t as usize).copied().unwrap_or(false)).count();
         let category = match concept {
@@ -282,8 +310,13 @@ fn name(c: &Comparison<'_>, groups: Vec<Group>, links: IndexMap<(u32, u32), (f64
             None if 2 * safeguards > g.members.len() => Category::Safeguards,
             None => Category::Other,
         };
+        let index = u32::try_from(initiatives.len()).unwrap_or(u32::MAX);
         for p in &g.pairs {
-            link_labels.entry((p.a, p.b)).or_insert_with(|| label.clone());
+            if let Some(l) = link_labels.get_mut(p.link as usize) {
+                if *l == u32::MAX {
+                    *l = index;
+                }
+            }
         }
         initiatives.push(Initiative {
             label,
@@ -294,6 +327,7 @@ fn name(c: &Comparison<'_>, groups: Vec<Group>, links: IndexMap<(u32, u32), (f64
             shown: confidence >= SHOWN,
         });
     }
+    let labels: Vec<Id> = initiatives.iter().map(|i| i.label.clone()).collect();
     initiatives.sort_by(|a, b| {
         a.category
             .cmp(&b.category)
@@ -303,12 +337,13 @@ fn name(c: &Comparison<'_>, groups: Vec<Group>, links: IndexMap<(u32, u32), (f64
     });
     let links = links
         .into_iter()
-        .map(|((a, b), (score, term))| Link {
+        .zip(link_labels)
+        .map(|(((a, b), (score, term)), at)| Link {
             a: c.task_ref(a as usize),
             b: c.task_ref(b as usize),
             score,
-            label: link_labels
-                .get(&(a, b))
+            label: labels
+                .get(at as usize)
                 .cloned()
                 .unwrap_or_else(|| Id::from(c.features.terms.get_index(term as usize).map_or("", String::as_str))),
         })

@@ -266,6 +266,16 @@ impl Concepts {
     pub fn find(&self, text: &str) -> Vec<ConceptMatch> {
         let Some(automaton) = &self.automaton else { return Vec::new() };
         let folded = fold(text);
+        if !folded.chars().any(char::is_whitespace) {
+            // The usual case: nothing to squeeze, offsets are the text's own.
+            return automaton
+                .find_iter(folded.as_ref())
+                .filter_map(|m| {
+                    let concept = *self.owner.get(m.pattern().as_usize())? as usize;
+                    Some(ConceptMatch { concept, byte_start: m.start(), byte_end: m.end() })
+                })
+                .collect();
+        }
         // White space is dropped before matching (text extracted from PDF writes "5G 基站"),
         // and offsets mapped back: at[k] is where byte k of the squeezed text came from.
         let mut squeezed = String::with_capacity(folded.len());

@@ -808,26 +808,26 @@ impl<'p> Comparison<'p> {
             let score = pair.score;
             let (Some(a), Some(b)) = (tasks.get(i), tasks.get(j)) else { continue };
             let Some(label) = self.label(a, b, Scored { score, clause_a: ci, clause_b: cj }) else { continue };
-            let shared: Vec<u32> = match (by_terms, self.marks.get(i), self.marks.get(j)) {
-                (false, Some(x), Some(y)) => {
-                    let theirs: Vec<u32> = y.carried(cj).collect();
-                    let mut shared: Vec<u32> = x.carried(ci).filter(|c| theirs.contains(c)).collect();
-                    shared.sort_unstable();
-                    shared.dedup();
-                    shared
+            // Concepts both clauses carry (sorted lists: no allocation for the many pairs
+            // that carry none).
+            let shared: Vec<u32> = match (by_terms, a.clauses.get(ci), b.clauses.get(cj)) {
+                (false, Some(x), Some(y)) if !x.concepts.is_empty() && !y.concepts.is_empty() => {
+                    x.concepts.iter().copied().filter(|c| y.concepts.binary_search(c).is_ok()).collect()
                 }
                 _ => Vec::new(),
             };
-            let link = cluster::Pair { a: pair.a, clause_a: pair.clause_a, b: pair.b, clause_b: pair.clause_b, score };
+            let entry = links.entry((pair.a, pair.b));
+            let at = u32::try_from(entry.index()).unwrap_or(u32::MAX);
+            let entry = entry.or_insert((score, label));
+            if score > entry.0 {
+                *entry = (score, label);
+            }
+            let link = cluster::Pair::new(at, pair.clause_a, pair.clause_b);
             if shared.is_empty() {
                 groups.entry(cluster::Key::Term(label)).or_default().push(link);
             }
             for c in shared {
                 groups.entry(cluster::Key::Concept(c)).or_default().push(link);
-            }
-            let entry = links.entry((pair.a, pair.b)).or_insert((score, label));
-            if score > entry.0 {
-                *entry = (score, label);
             }
         }
         cluster::initiatives(self, groups, links)
@@ -907,14 +907,22 @@ impl<'p> Comparison<'p> {
     /// Indices in the task's [`clauses`](crate::Task::clauses) of the clauses that carry
     /// `initiative` (its concept, else a term of its key phrase); empty for an unknown task.
     pub fn carrying_clauses(&self, task_id: &str, initiative: &Initiative) -> Vec<usize> {
-        let Some(&i) = self.index.get(task_id) else { return Vec::new() };
-        let (Some(t), Some(marks)) = (self.features.tasks.get(i), self.marks.get(i)) else { return Vec::new() };
-        let concept = initiative
+        self.carrying_clauses_with(task_id, self.concept_index(initiative), &self.initiative_terms(initiative))
+    }
+
+    /// The index of an initiative's concept in the taxonomy.
+    pub(crate) fn concept_index(&self, initiative: &Initiative) -> Option<u32> {
+        initiative
             .concept
             .as_deref()
             .and_then(|n| self.matcher.concepts.iter().position(|c| c.name == n))
-            .and_then(|k| u32::try_from(k).ok());
-        let terms = self.initiative_terms(initiative);
+            .and_then(|k| u32::try_from(k).ok())
+    }
+
+    /// [`Comparison::carrying_clauses`] with the concept and terms looked up once per row.
+    pub(crate) fn carrying_clauses_with(&self, task_id: &str, concept: Option<u32>, terms: &[String]) -> Vec<usize> {
+        let Some(&i) = self.index.get(task_id) else { return Vec::new() };
+        let (Some(t), Some(marks)) = (self.features.tasks.get(i), self.marks.get(i)) else { return Vec::new() };
         let mut out: Vec<usize> = (0..t.clauses.len())
             .filter(|&k| match concept {
                 Some(c) => marks.carried(k).any(|m| m == c),
@@ -942,7 +950,7 @@ impl<'p> Comparison<'p> {
     /// # Ok::<(), cityalign::Error>(())
     /// ```
     pub fn distinctive(&self, alignment: &Alignment) -> Vec<(Id, Vec<TaskRef>)> {
-        let shared: HashSet<&str> = alignment
+        let shared: rustc_hash::FxHashSet<&str> = alignment
             .initiatives
             .iter()
             .flat_map(|i| i.members.iter().map(|m| m.task.as_str()))

@@ -161,9 +161,9 @@ pub(crate) fn concerns(target: &Target, terms: &[String]) -> bool {
 
 /// A task's entry in a row: the targets, deadline and responsible unit of the clauses
 /// that carry the initiative.
-fn entry(comparison: &Comparison<'_>, plan: &Plan, task: &Task, initiative: &Initiative, terms: &[String]) -> Entry {
+fn entry(comparison: &Comparison<'_>, plan: &Plan, task: &Task, concept: Option<u32>, terms: &[String]) -> Entry {
     let clauses: Vec<crate::model::Span> = comparison
-        .carrying_clauses(&task.id, initiative)
+        .carrying_clauses_with(&task.id, concept, terms)
         .into_iter()
         .filter_map(|k| task.clauses.get(k))
         .map(|c| c.span)
@@ -227,11 +227,12 @@ impl ComparisonTable {
             .filter(|i| i.plans().len() >= 2 && (all || i.shown))
             .map(|initiative| {
                 let terms = comparison.initiative_terms(initiative);
+                let concept = comparison.concept_index(initiative);
                 let mut found: Vec<(usize, Entry)> = initiative
                     .members
                     .iter()
                     .filter_map(|m| tasks.get(m.task.as_str()).filter(|(_, p, _)| p.id == m.plan))
-                    .map(|&(c, plan, task)| (c, entry(comparison, plan, task, initiative, &terms)))
+                    .map(|&(c, plan, task)| (c, entry(comparison, plan, task, concept, &terms)))
                     .collect();
                 // Members come in task order; a stable sort keeps it within a column.
                 found.sort_by_key(|(c, _)| *c);

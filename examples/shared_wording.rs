@@ -47,7 +47,7 @@ fn main() -> ExitCode {
     let pairs: Vec<(&Plan, &str)> = corpus.plans().iter().zip(&sources).map(|(p, s)| (p, s.as_str())).collect();
     let shared = SharedWording::find(&pairs);
     for p in shared.passages.iter().filter(|p| all || p.kind != PassageKind::Boilerplate) {
-        let task = |t: &Option<String>| t.clone().unwrap_or_else(|| "-".into());
+        let task = |t: &Option<cityalign::Id>| t.as_deref().unwrap_or("-").to_string();
         println!(
             "{:<11} {} {} ↔ {} {}: {}",
             format!("{:?}", p.kind).to_lowercase(),

@@ -12,6 +12,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::matching::Id;
 use crate::model::Plan;
 
 /// Characters of a shingle.
@@ -43,9 +44,9 @@ pub enum PassageKind {
 #[non_exhaustive]
 pub struct PassageEnd {
     /// The plan's id.
-    pub plan: String,
+    pub plan: Id,
     /// The task it falls in, if any.
-    pub task: Option<String>,
+    pub task: Option<Id>,
     /// Byte offsets of the passage in the plan's source.
     pub start: usize,
     /// One past its last byte.
@@ -312,7 +313,11 @@ impl SharedWording {
         }
         let kinds: Vec<PassageKind> = runs.iter().map(|r| kind(&texts, &issuers, &formula_at, r)).collect();
         let shares = shares(sources, &texts, &runs, &kinds);
-        let passages = runs.iter().zip(kinds).map(|(r, kind)| passage(sources, &texts, r, kind)).collect();
+        let ids = Ids {
+            plans: sources.iter().map(|(p, _)| Id::from(&p.id)).collect(),
+            tasks: sources.iter().map(|(p, _)| p.tasks.iter().map(|t| Id::from(&t.id)).collect()).collect(),
+        };
+        let passages = runs.iter().zip(kinds).map(|(r, kind)| passage(sources, &texts, &ids, r, kind)).collect();
         SharedWording { passages, shares }
     }
 }
@@ -359,18 +364,24 @@ fn kind(texts: &[Normalized], issuers: &[String], formula_at: &[Vec<bool>], r: &
     }
 }
 
-fn passage(sources: &[(&Plan, &str)], texts: &[Normalized], r: &Run, kind: PassageKind) -> Passage {
+/// The ids of the plans and their tasks, made once and shared by every passage.
+struct Ids {
+    plans: Vec<Id>,
+    tasks: Vec<Vec<Id>>,
+}
+
+fn passage(sources: &[(&Plan, &str)], texts: &[Normalized], ids: &Ids, r: &Run, kind: PassageKind) -> Passage {
     let end_of = |p: usize, pos: usize| -> PassageEnd {
-        let (plan, source) = sources.get(p).map_or(("", ""), |(plan, s)| (plan.id.as_str(), *s));
+        let source = sources.get(p).map_or("", |(_, s)| *s);
         let text = texts.get(p);
         let start = text.and_then(|t| t.offsets.get(pos)).copied().unwrap_or(0);
         let last = text.and_then(|t| t.offsets.get(pos + r.len - 1)).copied().unwrap_or(start);
         let end = last + source.get(last..).and_then(|s| s.chars().next()).map_or(0, char::len_utf8);
         let task = text
             .and_then(|t| t.task.get(pos).copied().flatten())
-            .and_then(|i| sources.get(p).and_then(|(plan, _)| plan.tasks.get(i as usize)))
-            .map(|t| t.id.clone());
-        PassageEnd { plan: plan.to_string(), task, start, end }
+            .and_then(|i| ids.tasks.get(p).and_then(|tasks| tasks.get(i as usize)))
+            .cloned();
+        PassageEnd { plan: ids.plans.get(p).cloned().unwrap_or_default(), task, start, end }
     };
     let text: String = texts.get(r.pa).map(|t| t.chars.iter().skip(r.a).take(r.len).collect()).unwrap_or_default();
     Passage { kind, a: end_of(r.pa, r.a), b: end_of(r.pb, r.b), text, issuers: r.spread.max(1) as usize }

@@ -122,7 +122,8 @@ impl Index {
 /// A plan's text as compared: its kept characters and where each is in the source.
 struct Normalized {
     chars: Vec<char>,
-    offsets: Vec<usize>,
+    /// Byte offsets in the source: `u32`, as the parser reads at most 64 MiB.
+    offsets: Vec<u32>,
     /// Whether each character lies in a task, and which.
     task: Vec<Option<u32>>,
     /// Whether each character is part of a unit's name: lists of departments are no
@@ -152,7 +153,8 @@ fn normalize(plan: &Plan, source: &str) -> Normalized {
         let task = tasks.peek().filter(|(_, t)| t.span.byte_start <= at).and_then(|(i, _)| u32::try_from(*i).ok());
         n.task_chars += usize::from(task.is_some());
         n.chars.push(crate::script::simplified(c));
-        n.offsets.push(at);
+        debug_assert!(u32::try_from(at).is_ok(), "a source beyond 4 GiB");
+        n.offsets.push(u32::try_from(at).unwrap_or(u32::MAX));
         n.task.push(task);
         n.unit.push(in_unit(at));
     }
@@ -249,7 +251,9 @@ impl SharedWording {
         let issuer_of: Vec<usize> = issuers.iter().map(|i| names.binary_search(&i.as_str()).unwrap_or(0)).collect();
         // Seeds (plan pair, diagonal, positions, issuers of the shingle); a formula's
         // shingles are not paired.
-        let mut seeds: Vec<(u32, u32, i64, u32, u32, u32)> = Vec::new();
+        // 24 bytes a seed: a diagonal fits in i32, as a plan holds far fewer than 2^31
+        // characters.
+        let mut seeds: Vec<(u32, u32, i32, u32, u32, u32)> = Vec::new();
         let mut formula_at: Vec<Vec<bool>> = texts.iter().map(|t| vec![false; t.chars.len()]).collect();
         for postings in index.groups() {
             // Entries of a hash are sorted by plan: count the plans in one pass.
@@ -278,7 +282,8 @@ impl SharedWording {
                         continue;
                     }
                     let ((pa, a), (pb, b)) = if pa < pb { ((pa, a), (pb, b)) } else { ((pb, b), (pa, a)) };
-                    seeds.push((pa, pb, i64::from(b) - i64::from(a), a, b, spread));
+                    let diagonal = i32::try_from(i64::from(b) - i64::from(a)).unwrap_or(i32::MAX);
+                    seeds.push((pa, pb, diagonal, a, b, spread));
                 }
             }
         }
@@ -374,8 +379,8 @@ fn passage(sources: &[(&Plan, &str)], texts: &[Normalized], ids: &Ids, r: &Run, 
     let end_of = |p: usize, pos: usize| -> PassageEnd {
         let source = sources.get(p).map_or("", |(_, s)| *s);
         let text = texts.get(p);
-        let start = text.and_then(|t| t.offsets.get(pos)).copied().unwrap_or(0);
-        let last = text.and_then(|t| t.offsets.get(pos + r.len - 1)).copied().unwrap_or(start);
+        let start = text.and_then(|t| t.offsets.get(pos)).map_or(0, |&o| o as usize);
+        let last = text.and_then(|t| t.offsets.get(pos + r.len - 1)).map_or(start, |&o| o as usize);
         let end = last + source.get(last..).and_then(|s| s.chars().next()).map_or(0, char::len_utf8);
         let task = text
             .and_then(|t| t.task.get(pos).copied().flatten())
@@ -469,13 +474,13 @@ mod tests {
                         continue;
                     }
                     wanted += len;
-                    let (start, end) = (ta.offsets[i], ta.offsets[i + len - 1]);
+                    let (start, end) = (ta.offsets[i] as usize, ta.offsets[i + len - 1] as usize);
                     let hit = shared.passages.iter().any(|p| {
                         p.a.plan == sources[pa].0.id
                             && p.b.plan == sources[pb].0.id
                             && p.a.start <= start
                             && end < p.a.end
-                            && p.b.start == tb.offsets[j]
+                            && p.b.start == tb.offsets[j] as usize
                     });
                     found += if hit { len } else { 0 };
                 }

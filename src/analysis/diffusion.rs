@@ -1,6 +1,8 @@
 //! Who planned an initiative first: each initiative's adopters in the order they planned
 //! it, and its adoption curve over the years.
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 use super::evolution::time_key;
@@ -42,13 +44,16 @@ impl Diffusion {
 /// Each initiative of the alignment (shown or not), its adopters in order and its curve.
 pub fn diffusion(comparison: &Comparison<'_>, alignment: &Alignment) -> Vec<Diffusion> {
     let plans: Vec<&Plan> = comparison.plans().to_vec();
+    // Plans by id, once: an initiative's members name their plans.
+    let by_id: HashMap<&str, &Plan> = plans.iter().map(|p| (p.id.as_str(), *p)).collect();
     alignment
         .initiatives
         .iter()
         .map(|initiative| {
             let mut adopting: Vec<&Plan> =
-                plans.iter().copied().filter(|p| initiative.members.iter().any(|m| m.plan == p.id.as_str())).collect();
-            adopting.sort_by_key(|p| time_key(p));
+                initiative.members.iter().filter_map(|m| by_id.get(m.plan.as_str()).copied()).collect();
+            adopting.sort_by_key(|p| (time_key(p), p.id.as_str()));
+            adopting.dedup_by(|a, b| a.id == b.id);
             let adopters: Vec<Adopter> = adopting
                 .iter()
                 .map(|p| Adopter {

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
+use crate::par::*;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::Plan;

@@ -45,6 +45,7 @@ mod extract;
 pub mod guide;
 mod matching;
 mod model;
+mod par;
 mod parse;
 mod report;
 mod script;

@@ -378,6 +378,7 @@ fn blocking_keeps_the_exhaustive_recall_and_skips_most_pairs() {
 }
 
 #[test]
+#[cfg(feature = "parallel")]
 fn alignment_does_not_depend_on_the_number_of_threads() {
     let comparison = comparison(Strategy::Hybrid);
     let one = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap().install(|| comparison.align());

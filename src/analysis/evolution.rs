@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use rayon::prelude::*;
+use crate::par::*;
 use serde::{Deserialize, Serialize};
 
 use crate::matching::{Alignment, Comparison, Id, Link, TaskRef};

@@ -8,7 +8,7 @@
 //! [`Blocking::window`] neighbours only, so that the cost stays linear in the number of
 //! tasks while the initiative still gathers all of them through the chain of links.
 
-use rayon::prelude::*;
+use crate::par::*;
 
 use super::features::Features;
 

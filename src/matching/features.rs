@@ -3,8 +3,8 @@
 //! departments; and the corpus statistics (document frequencies) that TF-IDF and BM25
 //! learn from the plans being compared.
 
+use crate::par::*;
 use indexmap::IndexSet;
-use rayon::prelude::*;
 
 use crate::model::{Department, Plan, Role, Task};
 use crate::tokenize::Tokenizer;

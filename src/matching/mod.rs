@@ -14,7 +14,7 @@ mod strategy;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use rayon::prelude::*;
+use crate::par::*;
 
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};

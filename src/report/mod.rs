@@ -564,6 +564,39 @@ impl Export {
         }
     }
 
+    /// The export as JSON, pretty-printed; numbers read back bit for bit with
+    /// [`Export::from_json`] (serde_json's `float_roundtrip` is on).
+    ///
+    /// # Errors
+    ///
+    /// Those of serde_json (none for the crate's own values).
+    ///
+    /// ```
+    /// use cityalign::{Corpus, Export, Matcher};
+    ///
+    /// let corpus = Corpus::bundled()?;
+    /// let comparison = Matcher::new().compare(corpus.plans());
+    /// let alignment = comparison.align();
+    /// let export = Export::new(&comparison, &alignment, 1, &["充电桩".to_string()]);
+    /// let json = export.to_json()?;
+    /// assert_eq!(Export::from_json(&json)?, export);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[cfg(feature = "json")]
+    pub fn to_json(&self) -> Result<String, serde_json::Error> {
+        serde_json::to_string_pretty(self)
+    }
+
+    /// Reads an export written by [`Export::to_json`].
+    ///
+    /// # Errors
+    ///
+    /// When `json` is not an export.
+    #[cfg(feature = "json")]
+    pub fn from_json(json: &str) -> Result<Export, serde_json::Error> {
+        serde_json::from_str(json)
+    }
+
     /// The same export with the passages the plans share.
     pub fn with_shared_wording(mut self, shared: &SharedWording) -> Export {
         self.reuse = shared.passages.clone();

@@ -14,17 +14,6 @@ use std::time::Instant;
 
 use cityalign::{diffusion, evolution, Corpus, Matcher, Plan, SharedWording};
 
-/// Peak resident memory of this process, in MB (Linux; 0 elsewhere).
-fn peak_mb() -> f64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let kb: f64 = status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-        .unwrap_or(0.0);
-    kb / 1024.0
-}
-
 fn main() -> Result<(), String> {
     let args: Vec<String> = std::env::args().collect();
     let plans: usize = args
@@ -41,7 +30,7 @@ fn main() -> Result<(), String> {
     let comparison = Matcher::new().compare(&parsed);
     let alignment = comparison.align();
     let base = started.elapsed().as_secs_f64();
-    let base_peak = peak_mb();
+    let base_peak = synthetic::peak_mb();
 
     let started = Instant::now();
     let steps = evolution(&comparison, &alignment);
@@ -54,7 +43,7 @@ fn main() -> Result<(), String> {
         parsed.iter().zip(&generated.plans).map(|(p, (_, text))| (p, text.as_str())).collect();
     let shared = SharedWording::find(&pairs);
     let wording_s = started.elapsed().as_secs_f64();
-    let peak = peak_mb();
+    let peak = synthetic::peak_mb();
     let added = evolution_s + diffusion_s + wording_s;
     println!(
         "| {plans} | {base:.2} s | {base_peak:.0} MB | {evolution_s:.2} s ({} steps) | {diffusion_s:.2} s ({} initiatives) | {wording_s:.2} s ({} passages) | +{:.0}% | {peak:.0} MB (+{:.0}%) |",

@@ -18,17 +18,6 @@ use std::time::Instant;
 
 use cityalign::{Corpus, Matcher};
 
-/// Peak resident memory of this process, in MB (Linux; 0 elsewhere).
-fn peak_mb() -> f64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let kb: f64 = status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-        .unwrap_or(0.0);
-    kb / 1024.0
-}
-
 /// One size: a Markdown row.
 fn row(plans: usize, exhaustive: bool) -> Result<String, String> {
     let corpus = Corpus::bundled().map_err(|e| e.to_string())?;
@@ -39,20 +28,20 @@ fn row(plans: usize, exhaustive: bool) -> Result<String, String> {
     let started = Instant::now();
     let (parsed, off) = synthetic::parse(&generated);
     let parse = started.elapsed().as_secs_f64();
-    let after_parse = peak_mb();
+    let after_parse = synthetic::peak_mb();
     let tasks: usize = parsed.iter().map(|p| p.tasks.len()).sum();
 
     let matcher = Matcher::builder().exhaustive(exhaustive).build().map_err(|e| e.to_string())?;
     let started = Instant::now();
     let comparison = matcher.compare(&parsed);
     let prepare = started.elapsed().as_secs_f64();
-    let after_prepare = peak_mb();
+    let after_prepare = synthetic::peak_mb();
     let started = Instant::now();
     let alignment = comparison.align();
     let align = started.elapsed().as_secs_f64();
     eprintln!(
         "peak MB after parse {after_parse:.0}, prepare {after_prepare:.0}, align {:.0}; {} links, {} memberships",
-        peak_mb(),
+        synthetic::peak_mb(),
         alignment.links.len(),
         alignment.initiatives.iter().map(|i| i.members.len()).sum::<usize>()
     );
@@ -105,7 +94,7 @@ fn row(plans: usize, exhaustive: bool) -> Result<String, String> {
         share(kept),
         share(grouped),
         alignment.initiatives.len(),
-        peak_mb(),
+        synthetic::peak_mb(),
     ))
 }
 

@@ -209,3 +209,15 @@ pub fn parse(synthetic: &Synthetic) -> (Vec<Plan>, Vec<usize>) {
     }
     (plans, off)
 }
+
+/// Peak resident memory of this process, in MB (Linux; 0 elsewhere): what a run at scale
+/// reports beside its times.
+pub fn peak_mb() -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let kb: f64 = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or(0.0);
+    kb / 1024.0
+}

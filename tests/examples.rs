@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::Once;
 
-use cityalign::{display_width, Corpus, BUNDLED};
+use cityalign::{Corpus, BUNDLED};
+use unicode_width::UnicodeWidthStr;
 
 /// The built example `name`, next to this test's own executable.
 fn example(name: &str) -> Command {
@@ -88,7 +89,7 @@ fn compare_prints_the_table_within_120_columns() {
         assert!(header.contains(city), "help: no column for {} in {header:?}", plan.id);
     }
     assert!(out.contains("5G基站"));
-    assert!(out.lines().all(|l| display_width(l) <= 120), "help: a line is wider than 120 columns");
+    assert!(out.lines().all(|l| l.width() <= 120), "help: a line is wider than 120 columns");
 }
 
 #[test]

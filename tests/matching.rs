@@ -351,7 +351,7 @@ fn the_comparison_table_renders_every_way() {
     }
     let text = table.to_text(120);
     for line in text.lines() {
-        assert!(cityalign::display_width(line) <= 120, "help: line wider than 120 columns: {line}");
+        assert!(unicode_width::UnicodeWidthStr::width(line) <= 120, "help: line wider than 120 columns: {line}");
     }
     let csv = table.to_csv();
     assert_eq!(csv.lines().next(), Some("initiative,plan,city,task,title,targets,year,lead"));

@@ -4,6 +4,8 @@
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
 use serde::{Deserialize, Serialize};
 
@@ -435,40 +437,24 @@ fn csv_field(s: &str) -> String {
     }
 }
 
-/// Columns a string takes in a terminal: two for wide (East Asian) characters.
-pub fn display_width(s: &str) -> usize {
-    s.chars().map(char_width).sum()
+/// Columns a string takes in a terminal, by Unicode's East Asian Width (two for 智, for
+/// most emoji), summed over grapheme clusters so that a combining mark or a joined emoji
+/// counts once.
+pub(crate) fn display_width(s: &str) -> usize {
+    s.graphemes(true).map(UnicodeWidthStr::width).sum()
 }
 
-fn char_width(c: char) -> usize {
-    match c as u32 {
-        0x1100..=0x115F
-        | 0x2E80..=0x303E
-        | 0x3041..=0x33FF
-        | 0x3400..=0x4DBF
-        | 0x4E00..=0x9FFF
-        | 0xA000..=0xA4CF
-        | 0xAC00..=0xD7A3
-        | 0xF900..=0xFAFF
-        | 0xFE30..=0xFE4F
-        | 0xFF00..=0xFF60
-        | 0xFFE0..=0xFFE6
-        | 0x20000..=0x3FFFD => 2,
-        0x0300..=0x036F | 0x200B..=0x200F => 0,
-        _ => 1,
-    }
-}
-
-/// `s` cut or padded with spaces to exactly `width` display columns.
+/// `s` cut (at a grapheme cluster's boundary, never inside one) or padded with spaces to
+/// exactly `width` display columns.
 fn pad(s: &str, width: usize) -> String {
     let mut out = String::new();
     let mut used = 0;
-    for c in s.chars() {
-        let w = char_width(c);
+    for g in s.graphemes(true) {
+        let w = g.width();
         if used + w > width {
             break;
         }
-        out.push(c);
+        out.push_str(g);
         used += w;
     }
     out.push_str(&" ".repeat(width - used));
@@ -694,6 +680,9 @@ mod tests {
         assert_eq!(display_width(""), 0);
         assert_eq!(pad("智慧社区", 5), "智慧 ");
         assert_eq!(display_width(&pad("智慧社区", 5)), 5);
+        assert_eq!(display_width("🚀充电桩"), 8, "help: emoji are wide");
+        assert_eq!(pad("e\u{301}x", 1), "e\u{301}", "help: a combining mark stays with its letter");
+        assert_eq!(display_width("👩\u{200d}💻"), 2, "help: a joined emoji is one wide cluster");
         assert_eq!(pad("ab", 4), "ab  ");
     }
 

@@ -41,6 +41,7 @@ OPTIONS:
                        who planned first, shared wording and details), evolution-csv
                        (how each city's plans changed) or diffusion-csv (adopters in order)
     --json             the same as --format json
+    --bom              lead CSV output with a UTF-8 byte-order mark (for Excel)
     --out FILE         write to FILE instead of standard output
     -h, --help         this text
 
@@ -60,6 +61,7 @@ struct Options {
     plans: Vec<PathBuf>,
     only: bool,
     strict: bool,
+    bom: bool,
     strategy: Strategy,
     threshold: Option<f64>,
     queries: Vec<String>,
@@ -83,6 +85,7 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Options>, Str
             "--only" => o.only = true,
             "--all" => o.all = true,
             "--strict" => o.strict = true,
+            "--bom" => o.bom = true,
             "--strategy" => o.strategy = value("--strategy")?.parse().map_err(|e| format!("{e}"))?,
             "--threshold" => {
                 let v = value("--threshold")?;
@@ -215,6 +218,15 @@ fn sources(corpus: &Corpus, files: &[PathBuf]) -> Vec<String> {
         .collect()
 }
 
+/// CSV output, led by a byte-order mark when asked (Excel on Chinese Windows).
+fn with_bom(text: String, bom: bool, format: &str) -> String {
+    if bom && format.ends_with("csv") {
+        format!("\u{feff}{text}")
+    } else {
+        text
+    }
+}
+
 fn main() -> ExitCode {
     let options = match parse_args(std::env::args().skip(1)) {
         Ok(Some(o)) => o,
@@ -228,7 +240,8 @@ fn main() -> ExitCode {
         }
     };
     let out = options.out.clone();
-    match run(options) {
+    let (bom, format) = (options.bom, options.format.clone());
+    match run(options).map(|text| with_bom(text, bom, &format)) {
         Ok(text) => match out {
             Some(path) => match std::fs::write(&path, text) {
                 Ok(()) => ExitCode::SUCCESS,

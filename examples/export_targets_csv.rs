@@ -10,16 +10,7 @@
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
-use cityalign::Corpus;
-
-/// A CSV field, quoted when it must be.
-fn field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
+use cityalign::{Corpus, Csv};
 
 fn main() -> ExitCode {
     let corpus = match std::env::args().nth(1) {
@@ -44,11 +35,25 @@ fn main() -> ExitCode {
 }
 
 fn write(corpus: &Corpus, out: &mut impl Write) -> io::Result<()> {
-    writeln!(out, "plan,city,task,task_title,metric,value,max,measure,bound,accrual,deadline,text")?;
+    let header = [
+        "plan",
+        "city",
+        "task",
+        "task_title",
+        "metric",
+        "value",
+        "max",
+        "measure",
+        "bound",
+        "accrual",
+        "deadline",
+        "text",
+    ];
+    let mut csv = Csv::new(header);
     for plan in corpus {
         for task in &plan.tasks {
             for t in &task.targets {
-                let row = [
+                csv.row([
                     plan.id.clone(),
                     plan.city.clone().unwrap_or_default(),
                     task.id.clone(),
@@ -61,10 +66,10 @@ fn write(corpus: &Corpus, out: &mut impl Write) -> io::Result<()> {
                     format!("{:?}", t.accrual),
                     t.deadline.as_ref().or(task.deadline.as_ref()).map_or(String::new(), |d| d.last_day.to_string()),
                     t.text.clone(),
-                ];
-                writeln!(out, "{}", row.iter().map(|s| field(s)).collect::<Vec<_>>().join(","))?;
+                ]);
             }
         }
     }
+    out.write_all(csv.as_str().as_bytes())?;
     out.flush()
 }

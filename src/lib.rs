@@ -68,7 +68,7 @@ pub use model::{
 };
 pub use parse::{decode, Encoding, Parser};
 pub use report::{
-    diffusion_csv, evolution_csv, evolution_text, target_summary, Cell, Column, ComparisonTable, Entry, Export,
+    diffusion_csv, evolution_csv, evolution_text, target_summary, Cell, Column, ComparisonTable, Csv, Entry, Export,
     HtmlReport, MatchRecord, QueryRecord, Row,
 };
 pub use script::simplify;

@@ -245,3 +245,13 @@ fn compare_writes_the_evolution_and_diffusion_csv() {
     let (table, _) = run("compare", &[]);
     assert!(table.contains("How plans changed") && table.contains("充电桩: 2700 → 3500"));
 }
+
+#[test]
+fn csv_for_excel_leads_with_a_byte_order_mark() {
+    let (plain, _) = run("compare", &["--format", "csv"]);
+    let (excel, _) = run("compare", &["--format", "csv", "--bom"]);
+    assert!(!plain.starts_with('\u{feff}'));
+    assert_eq!(excel.strip_prefix('\u{feff}'), Some(plain.as_str()), "help: the mark, then the same CSV");
+    let (table, _) = run("compare", &["--bom"]);
+    assert!(!table.starts_with('\u{feff}'), "help: only CSV gets the mark");
+}

@@ -331,13 +331,13 @@ impl ComparisonTable {
     /// The table as CSV, one line per (initiative, plan, task): columns `initiative`,
     /// `plan`, `city`, `task`, `title`, `targets`, `year`, `lead`.
     pub fn to_csv(&self) -> String {
-        let mut out = String::from("initiative,plan,city,task,title,targets,year,lead\n");
+        let mut csv = Csv::new(["initiative", "plan", "city", "task", "title", "targets", "year", "lead"]);
         for row in &self.rows {
             for cell in &row.cells {
                 let Some(column) = self.columns.get(cell.column) else { continue };
                 for e in &cell.entries {
-                    let fields = [
-                        row.label.clone(),
+                    csv.row([
+                        row.label.to_string(),
                         column.plan.clone(),
                         column.city.clone().unwrap_or_default(),
                         e.task.task.to_string(),
@@ -345,14 +345,11 @@ impl ComparisonTable {
                         e.targets.join("; "),
                         e.year.map(|y| y.to_string()).unwrap_or_default(),
                         e.lead.clone().unwrap_or_default(),
-                    ];
-                    let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
-                    out.push_str(&line.join(","));
-                    out.push('\n');
+                    ]);
                 }
             }
         }
-        out
+        csv.into_string()
     }
 
     /// The table for a terminal `width` columns wide, Chinese text aligned by display
@@ -434,6 +431,61 @@ fn csv_field(s: &str) -> String {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
         s.to_string()
+    }
+}
+
+/// A CSV document, as the crate's tables and examples write them: a header, then rows,
+/// each field quoted where RFC 4180 needs it. [`Csv::excel`] leads it with a UTF-8
+/// byte-order mark, without which Excel on Chinese Windows reads the text as GBK.
+///
+/// ```
+/// use cityalign::Csv;
+///
+/// let mut csv = Csv::new(["plan", "metric", "value"]);
+/// csv.row(["滨州", "5G基站, 新建", "2000"]);
+/// assert_eq!(csv.as_str(), "plan,metric,value\n滨州,\"5G基站, 新建\",2000\n");
+/// assert!(Csv::new(["a"]).excel().as_str().starts_with('\u{feff}'));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Csv {
+    text: String,
+}
+
+impl Csv {
+    /// A document with this header.
+    pub fn new<S: AsRef<str>>(header: impl IntoIterator<Item = S>) -> Csv {
+        let mut csv = Csv::default();
+        csv.row(header);
+        csv
+    }
+
+    /// The same document, led by a UTF-8 byte-order mark for Excel.
+    pub fn excel(mut self) -> Csv {
+        if !self.text.starts_with('\u{feff}') {
+            self.text.insert(0, '\u{feff}');
+        }
+        self
+    }
+
+    /// Adds a row.
+    pub fn row<S: AsRef<str>>(&mut self, fields: impl IntoIterator<Item = S>) {
+        for (i, field) in fields.into_iter().enumerate() {
+            if i > 0 {
+                self.text.push(',');
+            }
+            self.text.push_str(&csv_field(field.as_ref()));
+        }
+        self.text.push('\n');
+    }
+
+    /// The text so far.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The text.
+    pub fn into_string(self) -> String {
+        self.text
     }
 }
 
@@ -619,55 +671,70 @@ pub fn evolution_text(steps: &[Evolution]) -> String {
 /// change (continued, new, dropped), task_a, task_b, score`, then one row a target
 /// change: `city, from, to, target, task_a, task_b, metric, value_from, value_to`.
 pub fn evolution_csv(steps: &[Evolution]) -> String {
-    let mut out = String::from("city,from,to,change,task_a,task_b,score,metric,value_from,value_to\n");
+    let mut csv =
+        Csv::new(["city", "from", "to", "change", "task_a", "task_b", "score", "metric", "value_from", "value_to"]);
     for s in steps {
-        let head = format!("{},{},{}", csv_field(&s.city), csv_field(&s.from), csv_field(&s.to));
+        let head = [s.city.clone(), s.from.to_string(), s.to.to_string()];
+        let row = |change: &str, rest: [String; 6]| head.iter().cloned().chain([change.to_string()]).chain(rest);
         for c in &s.continued {
-            out.push_str(&format!(
-                "{head},continued,{},{},{:.4},,,\n",
-                csv_field(&c.a.task),
-                csv_field(&c.b.task),
-                c.score
+            csv.row(row(
+                "continued",
+                [
+                    c.a.task.to_string(),
+                    c.b.task.to_string(),
+                    format!("{:.4}", c.score),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                ],
             ));
         }
         for t in &s.new {
-            out.push_str(&format!("{head},new,,{},,,,\n", csv_field(&t.task)));
+            csv.row(row(
+                "new",
+                [String::new(), t.task.to_string(), String::new(), String::new(), String::new(), String::new()],
+            ));
         }
         for t in &s.dropped {
-            out.push_str(&format!("{head},dropped,{},,,,,\n", csv_field(&t.task)));
+            csv.row(row(
+                "dropped",
+                [t.task.to_string(), String::new(), String::new(), String::new(), String::new(), String::new()],
+            ));
         }
         for t in &s.target_changes {
-            out.push_str(&format!(
-                "{head},target,{},{},,{},{},{}\n",
-                csv_field(&t.a.task),
-                csv_field(&t.b.task),
-                csv_field(&t.metric),
-                t.from,
-                t.to
+            csv.row(row(
+                "target",
+                [
+                    t.a.task.to_string(),
+                    t.b.task.to_string(),
+                    String::new(),
+                    t.metric.clone(),
+                    t.from.to_string(),
+                    t.to.to_string(),
+                ],
             ));
         }
     }
-    out
+    csv.into_string()
 }
 
 /// Each initiative's adopters as CSV, one row an adopter in order: `initiative, concept,
 /// order, plan, year, first`.
 pub fn diffusion_csv(diffusions: &[Diffusion]) -> String {
-    let mut out = String::from("initiative,concept,order,plan,year,first\n");
+    let mut csv = Csv::new(["initiative", "concept", "order", "plan", "year", "first"]);
     for d in diffusions {
         for (i, a) in d.adopters.iter().enumerate() {
-            out.push_str(&format!(
-                "{},{},{},{},{},{}\n",
-                csv_field(&d.label),
-                csv_field(d.concept.as_deref().unwrap_or("")),
-                i + 1,
-                csv_field(&a.plan),
+            csv.row([
+                d.label.to_string(),
+                d.concept.as_deref().unwrap_or("").to_string(),
+                (i + 1).to_string(),
+                a.plan.to_string(),
                 a.year.map(|y| y.to_string()).unwrap_or_default(),
-                i == 0
-            ));
+                (i == 0).to_string(),
+            ]);
         }
     }
-    out
+    csv.into_string()
 }
 
 #[cfg(test)]

@@ -19,7 +19,7 @@ use crate::par::*;
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Plan, TaskKind};
+use crate::model::{Plan, Task, TaskKind};
 use crate::tokenize::{bundled_aliases, domain_words, Tokenizer};
 use blocking::Blocking;
 pub use concepts::{Category, Concept, ConceptMatch, Concepts};
@@ -650,6 +650,25 @@ impl<'p> Comparison<'p> {
     /// The plans compared.
     pub fn plans(&self) -> &[&'p Plan] {
         &self.plans
+    }
+
+    /// The task a result names, found through the comparison's index (no scan of the
+    /// plans); `None` for a task of no plan compared.
+    ///
+    /// ```
+    /// use cityalign::{Corpus, Matcher};
+    ///
+    /// let corpus = Corpus::bundled()?;
+    /// let comparison = Matcher::new().compare(corpus.plans());
+    /// let hit = &comparison.query("充电桩")[0];
+    /// assert_eq!(comparison.task(&hit.task).map(|t| t.id.as_str()), Some(hit.task.task.as_str()));
+    /// # Ok::<(), cityalign::Error>(())
+    /// ```
+    pub fn task(&self, at: &TaskRef) -> Option<&'p Task> {
+        let features = self.index.get(at.task.as_str()).and_then(|&i| self.features.tasks.get(i))?;
+        let task = self.plans.get(features.plan).and_then(|p| p.tasks.get(features.task))?;
+        debug_assert_eq!(task.id, at.task.as_str(), "the index names another task");
+        Some(task)
     }
 
     /// The matcher used.

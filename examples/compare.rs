@@ -15,7 +15,7 @@ use std::process::ExitCode;
 
 use cityalign::{
     decode, diffusion, diffusion_csv, evolution, evolution_csv, evolution_text, plan_files, ComparisonTable, Corpus,
-    Export, HtmlReport, Matcher, Plan, SharedWording, Strategy, Tokenizer, BUNDLED,
+    ExportOptions, HtmlReport, Matcher, Plan, SharedWording, Strategy, Tokenizer, BUNDLED,
 };
 
 const HELP: &str = "\
@@ -167,7 +167,8 @@ fn run(o: Options) -> Result<String, String> {
             if o.all { report.show_all() } else { report }.render()
         }
         ("json", Some(shared)) => {
-            let export = Export::new(&comparison, &alignment, 3, &o.queries).with_shared_wording(shared);
+            let options = o.queries.iter().fold(ExportOptions::new().top(3), |options, q| options.query(q.as_str()));
+            let export = options.shared_wording(shared).export(&comparison, &alignment);
             serde_json::to_string_pretty(&export).map_err(|e| e.to_string())?
         }
         ("evolution-csv", _) => evolution_csv(&evolution(&comparison, &alignment)),

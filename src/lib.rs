@@ -69,7 +69,7 @@ pub use model::{
 pub use parse::{decode, Encoding, Parser};
 pub use report::{
     diffusion_csv, evolution_csv, evolution_text, target_summary, Cell, Column, ComparisonTable, Csv, Entry, Export,
-    HtmlReport, MatchRecord, QueryRecord, Row,
+    ExportOptions, HtmlReport, MatchRecord, QueryRecord, Row,
 };
 pub use script::simplify;
 pub use tokenize::{bundled_aliases, domain_words, Token, TokenKind, Tokenizer, TokenizerBuilder};

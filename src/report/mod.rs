@@ -564,8 +564,64 @@ pub struct Export {
     pub reuse: Vec<Passage>,
 }
 
+/// Options of an [`Export`], named: how many candidates per task and other plan, which
+/// queries, and the shared wording if there is one.
+///
+/// ```
+/// use cityalign::{Corpus, ExportOptions, Matcher};
+///
+/// let corpus = Corpus::bundled()?;
+/// let comparison = Matcher::new().compare(corpus.plans());
+/// let alignment = comparison.align();
+/// let export = ExportOptions::new().top(1).query("充电桩").export(&comparison, &alignment);
+/// assert_eq!(export.queries[0].query, "充电桩");
+/// assert!(export.matches.iter().all(|m| m.rank == 1));
+/// # Ok::<(), cityalign::Error>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct ExportOptions<'s> {
+    top: Option<usize>,
+    queries: Vec<String>,
+    shared: Option<&'s SharedWording>,
+}
+
+impl<'s> ExportOptions<'s> {
+    /// Three candidates per task and other plan, no query, no shared wording.
+    pub fn new() -> ExportOptions<'s> {
+        ExportOptions::default()
+    }
+
+    /// How many candidates per task and other plan (default 3).
+    pub fn top(mut self, top: usize) -> ExportOptions<'s> {
+        self.top = Some(top);
+        self
+    }
+
+    /// Adds a query.
+    pub fn query(mut self, term: impl Into<String>) -> ExportOptions<'s> {
+        self.queries.push(term.into());
+        self
+    }
+
+    /// Adds the passages the plans share.
+    pub fn shared_wording(mut self, shared: &'s SharedWording) -> ExportOptions<'s> {
+        self.shared = Some(shared);
+        self
+    }
+
+    /// The export of `alignment` over `comparison`'s plans.
+    pub fn export(&self, comparison: &Comparison<'_>, alignment: &Alignment) -> Export {
+        let export = Export::new(comparison, alignment, self.top.unwrap_or(3), &self.queries);
+        match self.shared {
+            Some(shared) => export.with_shared_wording(shared),
+            None => export,
+        }
+    }
+}
+
 impl Export {
-    /// Builds the export: `top` candidates per task and other plan, and `queries`.
+    /// Builds the export: `top` candidates per task and other plan, and `queries`
+    /// ([`ExportOptions`] names them).
     pub fn new(comparison: &Comparison<'_>, alignment: &Alignment, top: usize, queries: &[String]) -> Export {
         let plans = comparison.plans();
         let aligned: BTreeSet<(&str, &str)> = alignment

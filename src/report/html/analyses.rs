@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 
 use super::{esc, plan_name, HtmlReport};
 use crate::analysis::{diffusion, evolution, PassageKind};
+use crate::matching::TaskRef;
 use crate::model::Plan;
 
 /// Characters of context shown around a shared passage, each side.
@@ -15,8 +16,9 @@ impl HtmlReport<'_, '_> {
         self.comparison.plans().iter().copied().find(|p| p.id == id)
     }
 
-    fn task_title(&self, plan: &str, task: &str) -> String {
-        self.plan(plan).and_then(|p| p.task(task)).map_or_else(|| task.to_string(), |t| t.title.clone())
+    /// A task's title, found through the comparison's index; its id when unknown.
+    fn task_title(&self, task: &TaskRef) -> String {
+        self.comparison.task(task).map_or_else(|| task.task.to_string(), |t| t.title.clone())
     }
 
     /// Each city's plans, step by step: a bar chart of tasks continued, new and dropped,
@@ -61,8 +63,8 @@ impl HtmlReport<'_, '_> {
                         esc(&change.metric),
                         change.from,
                         change.to,
-                        esc(&self.task_title(&change.a.plan, &change.a.task)),
-                        esc(&self.task_title(&change.b.plan, &change.b.task))
+                        esc(&self.task_title(&change.a)),
+                        esc(&self.task_title(&change.b))
                     );
                 }
                 out.push_str("</tbody></table>\n");
@@ -72,8 +74,8 @@ impl HtmlReport<'_, '_> {
                 let _ = writeln!(
                     out,
                     "<li>{} → {} ({:.2})</li>",
-                    esc(&self.task_title(&c.a.plan, &c.a.task)),
-                    esc(&self.task_title(&c.b.plan, &c.b.task)),
+                    esc(&self.task_title(&c.a)),
+                    esc(&self.task_title(&c.b)),
                     c.score
                 );
             }
@@ -167,7 +169,10 @@ impl HtmlReport<'_, '_> {
             format!(
                 "<div class=\"plan\">{}{}</div>…{}<mark>{}</mark>{}…",
                 esc(&end.plan),
-                end.task.as_deref().map(|t| format!(" · {}", esc(&self.task_title(&end.plan, t)))).unwrap_or_default(),
+                end.task
+                    .clone()
+                    .map(|task| format!(" · {}", esc(&self.task_title(&TaskRef { plan: end.plan.clone(), task }))))
+                    .unwrap_or_default(),
                 esc(&before),
                 esc(source.get(end.start..end.end).unwrap_or("")),
                 esc(&after)

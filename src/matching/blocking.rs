@@ -11,6 +11,7 @@
 use crate::par::*;
 
 use super::features::Features;
+use super::measures;
 
 /// How candidates are generated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,10 +33,7 @@ impl Default for Blocking {
 
 /// The blocking keys of every task, sorted and distinct.
 pub(crate) fn task_keys(features: &Features, domain: &[bool], per_clause: usize) -> Vec<Vec<u32>> {
-    let weight = |t: u32| {
-        let boost = if domain.get(t as usize).copied().unwrap_or(false) { 3.0 } else { 1.0 };
-        features.stats.idf(t) * boost
-    };
+    let weight = |t: u32| measures::telling(features.stats.idf(t), domain.get(t as usize).copied().unwrap_or(false));
     features
         .tasks
         .par_iter()

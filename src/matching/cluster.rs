@@ -9,6 +9,7 @@
 use indexmap::IndexMap;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
+use super::measures;
 use super::{Alignment, Category, Clustering, Comparison, Id, Initiative, Link};
 
 /// Share of the smaller group's tasks that two groups must share to be one initiative.
@@ -252,15 +253,12 @@ fn key_phrase(c: &Comparison<'_>, members: &[u32]) -> Option<String> {
             let s = text(t);
             count >= 2 && s.chars().count() >= 2 && !s.chars().all(|ch| ch.is_ascii_digit() || ch == '.')
         })
-        .map(|(t, count)| {
-            let domain = if c.domain.get(t as usize).copied().unwrap_or(false) { 1.5 } else { 1.0 };
-            (count as f64 / n * c.features.stats.idf(t) * domain, t)
-        })
+        .map(|(t, count)| (count as f64 / n * measures::telling(c.features.stats.idf(t), c.is_domain(t)), t))
         .collect();
     ranked.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
     match ranked.as_slice() {
         [] => None,
-        [(_, t)] => c.domain.get(*t as usize).copied().unwrap_or(false).then(|| text(*t).to_string()),
+        [(_, t)] => c.is_domain(*t).then(|| text(*t).to_string()),
         [(_, a), (_, b), ..] => Some(format!("{}·{}", text(*a), text(*b))),
     }
 }

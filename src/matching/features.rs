@@ -9,6 +9,8 @@ use indexmap::IndexSet;
 use crate::model::{Department, Plan, Role, Task};
 use crate::tokenize::Tokenizer;
 
+use super::measures::{self, Bm25Doc};
+
 /// A clause ready for scoring. A national corpus holds millions: boxed slices without
 /// spare capacity, the term lists side by side rather than as padded tuples.
 #[derive(Debug, Clone, Default)]
@@ -41,6 +43,11 @@ impl ClauseFeatures {
             bm25_self: 0.0,
             concepts: Box::default(),
         }
+    }
+
+    /// The clause as a BM25 document.
+    pub fn as_bm25(&self) -> Bm25Doc<'_> {
+        Bm25Doc { terms: &self.set, tf: &self.tf, len: self.len }
     }
 
     fn counts(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
@@ -298,7 +305,7 @@ impl Features {
                 weights.iter_mut().for_each(|w| *w /= norm);
             }
             clause.weights = weights;
-            clause.bm25_self = super::strategy::bm25_raw(&stats, clause, clause);
+            clause.bm25_self = measures::bm25(|t| stats.bm25_idf(t), stats.mean_len, &clause.set, clause.as_bm25());
         }
         Features { terms, tasks, stats }
     }
@@ -315,19 +322,6 @@ impl Features {
     }
 }
 
-/// Size of the intersection of two sorted, distinct slices.
-pub(crate) fn overlap<T: Ord + Copy>(a: &[T], b: &[T]) -> usize {
-    // Branch-free merge: the hottest loop of alignment.
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        let (Some(&x), Some(&y)) = (a.get(i), b.get(j)) else { break };
-        n += usize::from(x == y);
-        i += usize::from(x <= y);
-        j += usize::from(y <= x);
-    }
-    n
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -338,11 +332,5 @@ mod tests {
         assert_eq!(bigrams("北京市").len(), 2);
         assert_eq!(bigrams("市").len(), 1);
         assert!(bigrams("。").is_empty());
-    }
-
-    #[test]
-    fn overlap_of_sorted_sets() {
-        assert_eq!(overlap(&[1, 3, 5, 7], &[3, 4, 5]), 2);
-        assert_eq!(overlap::<u32>(&[], &[1]), 0);
     }
 }

@@ -9,6 +9,7 @@ mod cluster;
 mod concepts;
 mod features;
 mod id;
+mod measures;
 mod strategy;
 
 use std::collections::{HashMap, HashSet};
@@ -759,14 +760,18 @@ impl<'p> Comparison<'p> {
         Some(self.score(self.find(a)?, self.find(b)?).score)
     }
 
+    /// Whether term `t` is a domain term. Term ids come from this comparison's features,
+    /// so a miss is a bug.
+    fn is_domain(&self, t: u32) -> bool {
+        debug_assert!((t as usize) < self.domain.len(), "term id {t} outside the comparison's terms");
+        self.domain.get(t as usize).copied().unwrap_or(false)
+    }
+
     /// The most telling term two matched clauses share: domain terms first, then the
     /// rarest.
     fn label(&self, a: &TaskFeatures, b: &TaskFeatures, s: Scored) -> Option<u32> {
         let (ca, cb) = (a.clauses.get(s.clause_a)?, b.clauses.get(s.clause_b)?);
-        let weight = |t: u32| {
-            let domain = self.domain.get(t as usize).copied().unwrap_or(false);
-            self.features.stats.idf(t) * if domain { 3.0 } else { 1.0 }
-        };
+        let weight = |t: u32| measures::telling(self.features.stats.idf(t), self.is_domain(t));
         ca.set
             .iter()
             .copied()

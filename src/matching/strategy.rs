@@ -7,7 +7,8 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use super::features::{overlap, ClauseFeatures, Features, Stats, TaskFeatures};
+use super::features::{ClauseFeatures, Features, TaskFeatures};
+use super::measures::{self, overlap};
 
 /// A matching strategy, selectable by name (`"hybrid"`, `"tfidf"`…).
 ///
@@ -178,71 +179,21 @@ pub(crate) trait Scorer: Send + Sync {
     }
 }
 
-pub(crate) fn dice(a: &ClauseFeatures, b: &ClauseFeatures) -> f64 {
-    let total = a.bigrams.len() + b.bigrams.len();
-    if total == 0 {
-        return 0.0;
-    }
-    2.0 * overlap(&a.bigrams, &b.bigrams) as f64 / total as f64
+/// Dice of two clauses' character bigrams.
+fn dice(a: &ClauseFeatures, b: &ClauseFeatures) -> f64 {
+    measures::dice(&a.bigrams, &b.bigrams)
 }
 
-pub(crate) fn jaccard(a: &ClauseFeatures, b: &ClauseFeatures) -> f64 {
-    let shared = overlap(&a.set, &b.set);
-    let union = a.set.len() + b.set.len() - shared;
-    if union == 0 {
-        0.0
-    } else {
-        shared as f64 / union as f64
-    }
-}
-
-pub(crate) fn cosine(a: &ClauseFeatures, b: &ClauseFeatures) -> f64 {
-    let (mut i, mut j, mut dot) = (0, 0, 0.0);
-    while let (Some(&x), Some(&y)) = (a.set.get(i), b.set.get(j)) {
-        match x.cmp(&y) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                if let (Some(wx), Some(wy)) = (a.weights.get(i), b.weights.get(j)) {
-                    dot += wx * wy;
-                }
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    dot.clamp(0.0, 1.0)
-}
-
-/// BM25 of `query`'s terms against `doc`.
-pub(crate) fn bm25_raw(stats: &Stats, query: &ClauseFeatures, doc: &ClauseFeatures) -> f64 {
-    const K1: f64 = 1.2;
-    const B: f64 = 0.75;
-    let len_ratio = if stats.mean_len > 0.0 { f64::from(doc.len) / stats.mean_len } else { 1.0 };
-    let mut score = 0.0;
-    let mut j = 0;
-    for &term in &query.set {
-        while doc.set.get(j).is_some_and(|&d| d < term) {
-            j += 1;
-        }
-        if let (Some(&d), Some(&tf)) = (doc.set.get(j), doc.tf.get(j)) {
-            if d == term {
-                let tf = f64::from(tf);
-                score += stats.bm25_idf(term) * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len_ratio));
-            }
-        }
-    }
-    score
+/// TF-IDF cosine of two bags.
+fn cosine(a: &ClauseFeatures, b: &ClauseFeatures) -> f64 {
+    measures::cosine(&a.set, &a.weights, &b.set, &b.weights)
 }
 
 /// BM25 each way, normalised by the query's score against itself, averaged.
-pub(crate) fn bm25(features: &Features, a: &ClauseFeatures, b: &ClauseFeatures) -> f64 {
+fn bm25(features: &Features, a: &ClauseFeatures, b: &ClauseFeatures) -> f64 {
     let one_way = |q: &ClauseFeatures, d: &ClauseFeatures| {
-        if q.bm25_self > 0.0 {
-            (bm25_raw(&features.stats, q, d) / q.bm25_self).clamp(0.0, 1.0)
-        } else {
-            0.0
-        }
+        let raw = measures::bm25(|t| features.stats.bm25_idf(t), features.stats.mean_len, &q.set, d.as_bm25());
+        measures::bm25_normalised(raw, q.bm25_self)
     };
     (one_way(a, b) + one_way(b, a)) / 2.0
 }
@@ -257,7 +208,7 @@ impl Scorer for CharDice {
 struct TokenJaccard;
 impl Scorer for TokenJaccard {
     fn clause(&self, _: &Features, a: &ClauseFeatures, b: &ClauseFeatures) -> f64 {
-        jaccard(a, b)
+        measures::jaccard(&a.set, &b.set)
     }
 }
 
@@ -334,17 +285,9 @@ impl Hybrid {
     /// alignment); each sums in the same order as its own function, so the values are
     /// the same to the last bit.
     fn text(features: &Features, a: &ClauseFeatures, b: &ClauseFeatures) -> [f64; 4] {
-        const K1: f64 = 1.2;
-        const B: f64 = 0.75;
         let stats = &features.stats;
-        let len_ratio = |c: &ClauseFeatures| {
-            if stats.mean_len > 0.0 {
-                f64::from(c.len) / stats.mean_len
-            } else {
-                1.0
-            }
-        };
-        let (ratio_a, ratio_b) = (len_ratio(a), len_ratio(b));
+        let ratio_a = measures::length_ratio(a.len, stats.mean_len);
+        let ratio_b = measures::length_ratio(b.len, stats.mean_len);
         let (mut i, mut j) = (0, 0);
         let (mut shared, mut dot, mut ab, mut ba) = (0usize, 0.0, 0.0, 0.0);
         while let (Some(&x), Some(&y)) = (a.set.get(i), b.set.get(j)) {
@@ -355,23 +298,14 @@ impl Hybrid {
                 }
                 let idf = stats.bm25_idf(x);
                 let tf = |c: &ClauseFeatures, at: usize| f64::from(c.tf.get(at).copied().unwrap_or(0));
-                let (tf_a, tf_b) = (tf(a, i), tf(b, j));
-                ab += idf * tf_b * (K1 + 1.0) / (tf_b + K1 * (1.0 - B + B * ratio_b));
-                ba += idf * tf_a * (K1 + 1.0) / (tf_a + K1 * (1.0 - B + B * ratio_a));
+                ab += measures::bm25_term(idf, tf(b, j), ratio_b);
+                ba += measures::bm25_term(idf, tf(a, i), ratio_a);
             }
             i += usize::from(x <= y);
             j += usize::from(y <= x);
         }
-        let normalised = |raw: f64, q: &ClauseFeatures| {
-            if q.bm25_self > 0.0 {
-                (raw / q.bm25_self).clamp(0.0, 1.0)
-            } else {
-                0.0
-            }
-        };
-        let union = a.set.len() + b.set.len() - shared;
-        let jaccard = if union == 0 { 0.0 } else { shared as f64 / union as f64 };
-        [dot.clamp(0.0, 1.0), (normalised(ab, a) + normalised(ba, b)) / 2.0, dice(a, b), jaccard]
+        let bm25 = (measures::bm25_normalised(ab, a.bm25_self) + measures::bm25_normalised(ba, b.bm25_self)) / 2.0;
+        [dot.clamp(0.0, 1.0), bm25, dice(a, b), measures::jaccard_of(shared, a.set.len(), b.set.len())]
     }
 
     fn blend(values: [f64; 4]) -> f64 {
@@ -545,7 +479,7 @@ mod tests {
         let mut compared = 0;
         for a in &clauses {
             for b in clauses.iter().step_by(5) {
-                let separate = [cosine(a, b), bm25(&features, a, b), dice(a, b), jaccard(a, b)];
+                let separate = [cosine(a, b), bm25(&features, a, b), dice(a, b), measures::jaccard(&a.set, &b.set)];
                 assert_eq!(Hybrid::text(&features, a, b), separate);
                 compared += 1;
             }

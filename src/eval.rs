@@ -232,8 +232,12 @@ pub struct Scores {
     pub rows_by_phrase: usize,
     /// Rows shown by default.
     pub rows_shown: usize,
-    /// Pairs of rows whose members overlap by 60% of the smaller row or more.
+    /// Pairs of rows each holding 60% or more of the other's tasks
+    /// ([`Alignment::overlapping_pairs`](crate::Alignment::overlapping_pairs)).
     pub overlapping_rows: usize,
+    /// Pairs of rows the smaller of which has 60% or more of its tasks in the other
+    /// ([`Alignment::nested_pairs`](crate::Alignment::nested_pairs)).
+    pub nested_rows: usize,
 }
 
 /// Which gold pairs and questions count: all, or (leave one plan out) those that
@@ -299,6 +303,7 @@ pub fn evaluate_scoped(comparison: &Comparison<'_>, gold: &Gold, queries: &[&str
     scores.rows_by_phrase = scores.rows - scores.rows_by_concept;
     scores.rows_shown = alignment.initiatives.iter().filter(|i| i.shown).count();
     scores.overlapping_rows = alignment.overlapping_pairs();
+    scores.nested_rows = alignment.nested_pairs();
     let counted: HashSet<&Pair> = predicted.iter().filter(|p| !ignored.contains(*p)).collect();
     let hits = counted.iter().filter(|p| required.contains(**p)).count();
     scores.pairwise = Prf::from_counts(hits, counted.len(), required.len());

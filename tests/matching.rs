@@ -158,19 +158,19 @@ fn configuration_errors_are_their_own() {
 fn hybrid_quality_stays_at_or_above_its_measured_floor() {
     let s = scores(Strategy::Hybrid);
     let floors = [
-        ("pairwise F1", s.pairwise.f1, 0.78),
-        ("B-cubed F1", s.bcubed.f1, 0.87),
+        ("pairwise F1", s.pairwise.f1, 0.835),
+        ("B-cubed F1", s.bcubed.f1, 0.89),
         ("Hits@1", s.hits_at_1, 0.85),
         ("Hits@3", s.hits_at_3, 0.96),
         ("MRR", s.mrr, 0.91),
-        ("query precision on carriers", s.query.precision, 0.93),
+        ("query precision on carriers", s.query.precision, 0.96),
         ("query recall on carriers", s.query.recall, 1.0),
     ];
     for (name, value, floor) in floors {
         assert!(value >= floor, "help: hybrid {name} fell to {value:.3}, below its floor {floor}");
     }
     assert_eq!(s.overlapping_rows, 0, "help: two rows hold mostly the same tasks");
-    assert!(s.rows <= 82, "help: {} rows for 44 gold initiatives", s.rows);
+    assert!(s.rows <= 75, "help: {} rows for 44 gold initiatives", s.rows);
     assert!(s.rows_by_concept >= 60, "help: only {} rows named by a concept", s.rows_by_concept);
 }
 
@@ -185,8 +185,8 @@ fn leave_one_plan_out_stays_at_or_above_its_measured_floor() {
     assert!(folds.iter().all(|f| f.concepts_dropped > 0), "help: every plan has fitted entries to drop");
     let mean = |get: &dyn Fn(&Scores) -> f64| folds.iter().map(|f| get(&f.scores)).sum::<f64>() / 5.0;
     let (f1, b3) = (mean(&|s| s.pairwise.f1), mean(&|s| s.bcubed.f1));
-    assert!(f1 >= 0.72, "help: leave-one-out pairwise F1 fell to {f1:.3}");
-    assert!(b3 >= 0.87, "help: leave-one-out B-cubed F1 fell to {b3:.3}");
+    assert!(f1 >= 0.745, "help: leave-one-out pairwise F1 fell to {f1:.3}");
+    assert!(b3 >= 0.88, "help: leave-one-out B-cubed F1 fell to {b3:.3}");
 }
 
 #[test]

@@ -147,7 +147,7 @@ pub(super) fn initiatives(
         let best = counts.into_iter().max_by(|x, y| x.1.cmp(&y.1).then(y.0.cmp(&x.0)));
         g.concept = best.filter(|&(_, count)| 2 * count > g.pairs.len()).map(|(k, _)| k);
     }
-    let merged = merge(work);
+    let merged = merge(work, &links);
     name(c, merged, links)
 }
 
@@ -162,7 +162,7 @@ fn absorb(into: &mut Group, from: Group) {
 }
 
 /// One group per concept, then groups holding mostly the same tasks merged, larger first.
-fn merge(work: Vec<Group>) -> Vec<Group> {
+fn merge(work: Vec<Group>, links: &Links) -> Vec<Group> {
     let mut by_concept: IndexMap<Option<u32>, Vec<Group>> = IndexMap::new();
     let mut plain = Vec::new();
     for g in work {
@@ -201,8 +201,15 @@ fn merge(work: Vec<Group>) -> Vec<Group> {
             let target = counts
                 .into_iter()
                 .filter(|&(k, count)| {
-                    let small = g.members.len().max(kept.get(k).map_or(0, |o| o.members.len()));
-                    small > 0 && count as f64 >= OVERLAP * small as f64
+                    let Some(o) = kept.get(k) else { return false };
+                    // A key-phrase row inside another row is that row again; two concepts
+                    // stay apart unless they hold mostly the same tasks.
+                    let of = if g.concept.is_none() || o.concept.is_none() {
+                        g.members.len().min(o.members.len())
+                    } else {
+                        g.members.len().max(o.members.len())
+                    };
+                    of > 0 && count as f64 >= OVERLAP * of as f64
                 })
                 // Two concepts that merely overlap stay two rows only if both are concepts
                 // and they differ; the issue asks for one row in any case.
@@ -210,13 +217,32 @@ fn merge(work: Vec<Group>) -> Vec<Group> {
                 .map(|(k, _)| k);
             match target.and_then(|k| kept.get_mut(k).map(|o| (k, o))) {
                 Some((k, into)) => {
-                    for &t in &g.members {
+                    let before: Vec<u32> = into.members.iter().chain(&g.members).copied().collect();
+                    if g.concept.is_none() != into.concept.is_none() {
+                        // A key phrase and a concept's row, mostly the same tasks: the
+                        // concept's row, the phrase's other tasks its noise.
+                        let (mut phrase, concept) =
+                            if g.concept.is_none() { (g, std::mem::take(into)) } else { (std::mem::take(into), g) };
+                        let keep = |t: &u32| concept.members.binary_search(t).is_ok();
+                        phrase.pairs.retain(|p| {
+                            let (a, b, _) = ends(links, p);
+                            keep(&a) && keep(&b)
+                        });
+                        phrase.members.retain(keep);
+                        *into = concept;
+                        absorb(into, phrase);
+                    } else {
+                        absorb(into, g);
+                    }
+                    for t in before {
                         let h = holding.entry(t).or_default();
-                        if !h.contains(&k) {
-                            h.push(k);
+                        let member = into.members.binary_search(&t).is_ok();
+                        match (member, h.contains(&k)) {
+                            (true, false) => h.push(k),
+                            (false, true) => h.retain(|&x| x != k),
+                            _ => {}
                         }
                     }
-                    absorb(into, g);
                 }
                 None => {
                     let k = kept.len();

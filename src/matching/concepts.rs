@@ -306,7 +306,7 @@ const LEANS_BEFORE: [&str; 11] =
 const LEANS_AFTER: [&str; 3] = ["衔接", "对接", "联动"];
 /// Drafting a document about something is not doing it: "制定…智慧社区…工作实施方案".
 const DRAFTS: [&str; 6] = ["制定", "编制", "出台", "印发", "起草", "研究制定"];
-const DOCUMENTS: [&str; 7] = ["方案", "办法", "意见", "规划", "细则", "指南", "政策"];
+const DOCUMENTS: [&str; 9] = ["方案", "办法", "意见", "规划", "细则", "指南", "政策", "标准", "规范"];
 
 /// Whether the alias at `start..end` of `text` (folded) is carried — one of the stated
 /// measures — rather than leaned on. Judged within its phrase (between commas or
@@ -323,7 +323,10 @@ pub(crate) fn carried(text: &str, start: usize, end: usize) -> bool {
     let leans =
         serves || LEANS_BEFORE.iter().any(|w| before.contains(w)) || LEANS_AFTER.iter().any(|w| after.contains(w));
     let drafts = DRAFTS.iter().any(|w| before.contains(w)) && DOCUMENTS.iter().any(|w| after.contains(w));
-    !(leans || drafts)
+    // "集A、B等功能于一体的X", "集成A、B等设备": a part of the thing built, not a measure.
+    let part = (before.contains('集') && after.contains("于一体"))
+        || (before.contains("集成") && ["设备", "设施", "功能"].iter().any(|w| after.contains(w)));
+    !(leans || drafts || part)
 }
 
 #[cfg(test)]
@@ -370,6 +373,10 @@ mod tests {
         assert!(!at("实现与智慧社区等服务体系的有序衔接", "智慧社区"));
         assert!(!at("制定全市智慧社区建设工作实施方案", "智慧社区"));
         assert!(!at("为城市大脑建设提供智力支持", "城市大脑"));
+        assert!(!at("制定数据共享、视频监控资源建设等方面的标准规范", "视频监控"));
+        assert!(!at("建设集智慧照明、视频监控、5G通信等功能于一体的智慧杆柱", "视频监控"));
+        assert!(!at("开展智慧杆柱建设，集成音视频监控设备、无线基站等智能设施", "视频监控"));
+        assert!(at("建设集智慧照明、视频监控、5G通信等功能于一体的智慧杆柱", "智慧杆柱"));
         assert!(at("", ""));
     }
 }

@@ -450,9 +450,22 @@ pub struct Alignment {
 }
 
 impl Alignment {
-    /// Pairs of initiatives whose members overlap by 60% of the smaller one or more
-    /// (`align` merges such rows, so this is a check; it costs the square of the rows).
+    /// Pairs of initiatives each holding 60% or more of the other's tasks: one initiative
+    /// on two rows (`align` merges such rows, so this is a check; it costs the square of
+    /// the rows).
     pub fn overlapping_pairs(&self) -> usize {
+        self.count_pairs(|shared, a, b| shared as f64 >= cluster::OVERLAP * a.max(b) as f64)
+    }
+
+    /// Pairs of initiatives of which the smaller has 60% or more of its tasks in the
+    /// other: overlapping pairs, and rows of two concepts where one is mostly inside the
+    /// other (算力中心 inside 数据中心), which `align` keeps apart.
+    pub fn nested_pairs(&self) -> usize {
+        self.count_pairs(|shared, a, b| shared as f64 >= cluster::OVERLAP * a.min(b) as f64)
+    }
+
+    /// Pairs of initiatives whose shared, own and other task counts pass `test`.
+    fn count_pairs(&self, test: impl Fn(usize, usize, usize) -> bool) -> usize {
         let sets: Vec<Vec<&str>> = self
             .initiatives
             .iter()
@@ -467,8 +480,7 @@ impl Alignment {
         for (k, a) in sets.iter().enumerate() {
             for b in sets.iter().skip(k + 1) {
                 let shared = a.iter().filter(|t| b.binary_search(t).is_ok()).count();
-                let small = a.len().max(b.len());
-                if small > 0 && shared as f64 >= cluster::OVERLAP * small as f64 {
+                if !a.is_empty() && !b.is_empty() && test(shared, a.len(), b.len()) {
                     n += 1;
                 }
             }

@@ -160,7 +160,7 @@ fn hybrid_quality_stays_at_or_above_its_measured_floor() {
     let floors = [
         ("pairwise F1", s.pairwise.f1, 0.835),
         ("B-cubed F1", s.bcubed.f1, 0.89),
-        ("Hits@1", s.hits_at_1, 0.85),
+        ("Hits@1", s.hits_at_1, 0.86),
         ("Hits@3", s.hits_at_3, 0.96),
         ("MRR", s.mrr, 0.91),
         ("query precision on carriers", s.query.precision, 0.96),
@@ -185,7 +185,7 @@ fn leave_one_plan_out_stays_at_or_above_its_measured_floor() {
     assert!(folds.iter().all(|f| f.concepts_dropped > 0), "help: every plan has fitted entries to drop");
     let mean = |get: &dyn Fn(&Scores) -> f64| folds.iter().map(|f| get(&f.scores)).sum::<f64>() / 5.0;
     let (f1, b3) = (mean(&|s| s.pairwise.f1), mean(&|s| s.bcubed.f1));
-    assert!(f1 >= 0.745, "help: leave-one-out pairwise F1 fell to {f1:.3}");
+    assert!(f1 >= 0.75, "help: leave-one-out pairwise F1 fell to {f1:.3}");
     assert!(b3 >= 0.88, "help: leave-one-out B-cubed F1 fell to {b3:.3}");
 }
 

@@ -6,7 +6,7 @@
 use crate::par::*;
 use indexmap::IndexSet;
 
-use crate::model::{Department, Plan, Role, Task};
+use crate::model::{Department, Plan, Role, Task, TaskKind};
 use crate::tokenize::Tokenizer;
 
 use super::measures::{self, Bm25Doc};
@@ -73,6 +73,8 @@ pub(crate) struct TaskFeatures {
     pub metrics: Vec<u32>,
     /// Canonical departments of its lead units, sorted.
     pub departments: Vec<Department>,
+    /// Whether it is a safeguard measure (保障措施) rather than a task proper.
+    pub safeguard: bool,
 }
 
 /// Corpus statistics.
@@ -223,6 +225,7 @@ fn task_features(
         heading,
         metrics,
         departments,
+        safeguard: task.kind == TaskKind::Safeguard,
     }
 }
 

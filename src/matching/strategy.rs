@@ -39,8 +39,9 @@ pub enum Strategy {
     /// BM25 of each clause against the other, normalised by its self-score and averaged
     /// both ways.
     Bm25,
-    /// A weighted blend of the above on clauses, plus shared target metrics and lead
-    /// departments of the tasks; explains each match.
+    /// A weighted blend of the above on clauses, plus shared target metrics, lead
+    /// departments and concepts, and whether a safeguard meets a task proper; explains
+    /// each match.
     #[default]
     Hybrid,
 }
@@ -262,6 +263,10 @@ const METRIC_WEIGHT: f64 = 0.1;
 const DEPARTMENT_WEIGHT: f64 = 0.1;
 /// Weight of "both clauses carry one concept of the taxonomy", when both carry one.
 const CONCEPT_WEIGHT: f64 = 0.1;
+/// Weight of "both are safeguard measures", when one is: a safeguard (funding, talent,
+/// publicity) answers a safeguard of another plan, not a task proper that mentions the
+/// same words. Like the other typed weights, set once and not tuned.
+const KIND_WEIGHT: f64 = 0.1;
 /// Below this text similarity the typed features do not count: two tasks are not one
 /// initiative because the same bureau leads them.
 const TYPED_FLOOR: f64 = 0.1;
@@ -274,6 +279,8 @@ struct PairContext {
     title: f64,
     metric: Option<f64>,
     department: Option<f64>,
+    /// Whether both are safeguards, when one is.
+    kind: Option<f64>,
     /// Whether the clause pair shares a carried concept, when both carry one (set per
     /// clause pair).
     concept: Option<f64>,
@@ -321,6 +328,7 @@ impl Hybrid {
                 .then(|| f64::from(u8::from(overlap(&a.metrics, &b.metrics) > 0))),
             department: both(!a.departments.is_empty(), !b.departments.is_empty())
                 .then(|| f64::from(u8::from(overlap(&a.departments, &b.departments) > 0))),
+            kind: (a.safeguard != b.safeguard).then_some(0.0),
             concept: None,
         }
     }
@@ -332,7 +340,7 @@ impl Hybrid {
     }
 
     /// Names of the features, in the order of [`Hybrid::values`].
-    const FEATURES: [&'static str; 9] = [
+    const FEATURES: [&'static str; 10] = [
         "clause-tfidf",
         "clause-bm25",
         "clause-char-dice",
@@ -342,16 +350,18 @@ impl Hybrid {
         "target-metric",
         "department",
         "concept",
+        "kind",
     ];
 
     /// Each feature's value and weight; the weights sum to 1.
-    fn values(text_values: [f64; 4], context: &PairContext) -> [(f64, f64); 9] {
+    fn values(text_values: [f64; 4], context: &PairContext) -> [(f64, f64); 10] {
         let text = Hybrid::blend(text_values);
         let typed_on = text >= TYPED_FLOOR;
         let metric_w = if typed_on && context.metric.is_some() { METRIC_WEIGHT } else { 0.0 };
         let department_w = if typed_on && context.department.is_some() { DEPARTMENT_WEIGHT } else { 0.0 };
         let concept_w = if typed_on && context.concept.is_some() { CONCEPT_WEIGHT } else { 0.0 };
-        let total = CLAUSE_WEIGHT + WHOLE_WEIGHT + TITLE_WEIGHT + metric_w + department_w + concept_w;
+        let kind_w = if typed_on && context.kind.is_some() { KIND_WEIGHT } else { 0.0 };
+        let total = CLAUSE_WEIGHT + WHOLE_WEIGHT + TITLE_WEIGHT + metric_w + department_w + concept_w + kind_w;
         let clause = |k: usize| {
             let value = text_values.get(k).copied().unwrap_or(0.0);
             let weight = TEXT_WEIGHTS.get(k).map_or(0.0, |(_, w)| w * CLAUSE_WEIGHT / total);
@@ -367,6 +377,7 @@ impl Hybrid {
             (context.metric.unwrap_or(0.0), metric_w / total),
             (context.department.unwrap_or(0.0), department_w / total),
             (context.concept.unwrap_or(0.0), concept_w / total),
+            (context.kind.unwrap_or(0.0), kind_w / total),
         ]
     }
 

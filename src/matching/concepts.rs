@@ -326,7 +326,10 @@ pub(crate) fn carried(text: &str, start: usize, end: usize) -> bool {
     // "集A、B等功能于一体的X", "集成A、B等设备": a part of the thing built, not a measure.
     let part = (before.contains('集') && after.contains("于一体"))
         || (before.contains("集成") && ["设备", "设施", "功能"].iter().any(|w| after.contains(w)));
-    !(leans || drafts || part)
+    // "在A、B等领域开展…应用": the fields something else is applied in, named in passing.
+    let field = ["在", "围绕", "聚焦", "面向"].iter().any(|w| before.contains(w))
+        && ["领域", "方面", "行业"].iter().any(|w| after.contains(w));
+    !(leans || drafts || part || field)
 }
 
 #[cfg(test)]
@@ -377,6 +380,8 @@ mod tests {
         assert!(!at("建设集智慧照明、视频监控、5G通信等功能于一体的智慧杆柱", "视频监控"));
         assert!(!at("开展智慧杆柱建设，集成音视频监控设备、无线基站等智能设施", "视频监控"));
         assert!(at("建设集智慧照明、视频监控、5G通信等功能于一体的智慧杆柱", "智慧杆柱"));
+        assert!(!at("在智慧文旅、智慧医疗、智慧教育等领域开展人工智能应用示范", "智慧医疗"));
+        assert!(at("在全市推广智慧医疗", "智慧医疗"));
         assert!(at("", ""));
     }
 }

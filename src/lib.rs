@@ -59,7 +59,7 @@ pub use corpus::{plan_files, BundledPlan, Corpus, BUNDLED};
 pub use error::{Error, ErrorKind, Result};
 pub use matching::{
     Alignment, Candidate, Candidates, Category, Clustering, Comparison, Concept, ConceptMatch, Concepts, ConfigError,
-    Contribution, Hit, Id, Initiative, Link, Matcher, MatcherBuilder, Strategy, TaskRef, UnknownStrategy,
+    Contribution, Explanation, Hit, Id, Initiative, Link, Matcher, MatcherBuilder, Strategy, TaskRef, UnknownStrategy,
 };
 pub use model::{
     Accrual, Bound, Clause, Date, DateParseError, Deadline, DeadlineSource, Department, Heading, NumberPath,

@@ -187,6 +187,7 @@ fn every_public_type_can_cross_threads() {
     send_sync::<Comparison<'static>>();
     send_sync::<Alignment>();
     send_sync::<Candidate>();
+    send_sync::<Explanation>();
     send_sync::<Hit>();
     send_sync::<ComparisonTable>();
     send_sync::<Export>();

@@ -381,6 +381,20 @@ pub struct Candidate {
     pub breakdown: Vec<Contribution>,
 }
 
+/// Why two tasks scored as they did ([`Comparison::explain`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Explanation {
+    /// The score in [0, 1].
+    pub score: f64,
+    /// Index of the matched clause in the first task's [`Task::clauses`](crate::Task::clauses).
+    pub clause_a: usize,
+    /// Index of the matched clause in the second task's clauses.
+    pub clause_b: usize,
+    /// Feature by feature (the hybrid strategy breaks it down).
+    pub breakdown: Vec<Contribution>,
+}
+
 /// Tasks of several plans that carry the same initiative.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -765,6 +779,35 @@ impl<'p> Comparison<'p> {
                 breakdown: scorer.explain(&self.features, a, b, s),
             })
             .collect()
+    }
+
+    /// Why task `b` scored as it did against task `a`: the score, the clauses matched and
+    /// the breakdown, as [`Comparison::rank`] gives them, for one pair without ranking
+    /// the whole plan. `None` when either id is unknown.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use cityalign::{Corpus, Matcher};
+    ///
+    /// let corpus = Corpus::bundled()?;
+    /// let comparison = Matcher::new().compare(corpus.plans());
+    /// let why = comparison.explain("dongying-2022#16", "jimo-2024#23").expect("both tasks exist");
+    /// let ranked = comparison.rank("dongying-2022#16", "jimo-2024");
+    /// assert_eq!(why.score, ranked[0].score);
+    /// assert_eq!(why.breakdown, ranked[0].breakdown);
+    /// assert!(comparison.explain("dongying-2022#16", "no-such-task").is_none());
+    /// # Ok::<(), cityalign::Error>(())
+    /// ```
+    pub fn explain(&self, a: &str, b: &str) -> Option<Explanation> {
+        let (ta, tb) = (self.find(a)?, self.find(b)?);
+        let s = self.score(ta, tb);
+        Some(Explanation {
+            score: s.score,
+            clause_a: s.clause_a,
+            clause_b: s.clause_b,
+            breakdown: self.matcher.strategy.scorer().explain(&self.features, ta, tb, s),
+        })
     }
 
     /// The score of two tasks by id, `None` when either is unknown.

@@ -1,5 +1,6 @@
 //! The analyses against the golds written by reading the bundled plans: continued pairs
-//! of 东营's two plans (precision, recall) and the first adopters of twelve initiatives.
+//! of 东营's two plans (precision, recall), the first adopters of twelve initiatives, and
+//! the class of every shared passage.
 //!
 //! ```text
 //! cargo run --release --example analyses_quality
@@ -8,7 +9,7 @@
 #[path = "../tests/support/analyses.rs"]
 mod analyses;
 
-use cityalign::{Corpus, Matcher};
+use cityalign::{Corpus, Matcher, SharedWording, BUNDLED};
 
 fn main() -> Result<(), cityalign::Error> {
     let corpus = Corpus::bundled()?;
@@ -26,6 +27,18 @@ fn main() -> Result<(), cityalign::Error> {
     for (name, gold, found) in &firsts {
         let mark = if found.as_deref() == Some(gold.as_str()) { "ok" } else { "MISS" };
         println!("  {mark:4} {name}: gold {gold}, found {}", found.as_deref().unwrap_or("-"));
+    }
+    let sources: Vec<(&cityalign::Plan, &str)> = corpus.iter().zip(BUNDLED.iter().map(|b| b.text)).collect();
+    let wording = analyses::shared_wording(&SharedWording::find(&sources));
+    println!(
+        "shared passages: {} found, {} described by the gold, {} classed as the gold classes them; gold lines not found: {}",
+        wording.passages,
+        wording.described,
+        wording.agreeing,
+        wording.missing.len()
+    );
+    for (want, got, text) in &wording.disagreements {
+        println!("  gold {want}, found {got}: {text}");
     }
     Ok(())
 }

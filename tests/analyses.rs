@@ -9,6 +9,16 @@ mod analyses;
 use cityalign::{Corpus, Export, HtmlReport, Matcher, PassageKind, Plan, SharedWording, BUNDLED};
 
 #[test]
+fn every_shared_passage_is_classed_as_by_hand() {
+    let corpus = Corpus::bundled().unwrap();
+    let sources: Vec<(&Plan, &str)> = corpus.iter().zip(BUNDLED.iter().map(|b| b.text)).collect();
+    let scores = analyses::shared_wording(&SharedWording::find(&sources));
+    assert!(scores.missing.is_empty(), "help: gold passages not found: {:?}", scores.missing);
+    assert_eq!(scores.described, scores.passages, "help: a passage the gold does not describe");
+    assert_eq!(scores.agreeing, scores.described, "help: classes unlike the gold's: {:?}", scores.disagreements);
+}
+
+#[test]
 fn dongying_continues_its_plan_and_raises_its_charging_target() {
     let corpus = Corpus::bundled().unwrap();
     let comparison = Matcher::new().compare(corpus.plans());

@@ -1,5 +1,6 @@
 //! The typed model of a plan. Every type serializes with serde.
 
+mod answer;
 mod deadline;
 mod plan;
 mod span;

@@ -274,6 +274,13 @@ fn clauses_of(repaired: &Repaired, found: &[Responsibility]) -> Vec<Clause> {
             clauses.push(Clause { text: words.to_string(), span: repaired.span(range) });
         }
     };
+    // A responsibility written right after a sentence's end ("…。(市民政局负责)") answers
+    // for that sentence: it closes the clause rather than opening the next.
+    let trailing = |end: usize| {
+        let gap = text.get(end..).map_or(0, |rest| rest.len() - rest.trim_start_matches([' ', '\u{3000}']).len());
+        found.iter().find(|r| r.range.start == end + gap).map(|r| r.range.end)
+    };
+    let mut skip_to = 0;
     for (at, c) in text.char_indices() {
         match c {
             '“' | '(' | '（' | '《' => depth += 1,
@@ -281,9 +288,19 @@ fn clauses_of(repaired: &Repaired, found: &[Responsibility]) -> Vec<Clause> {
             '\n' => depth = 0,
             _ => {}
         }
+        if at < skip_to {
+            continue;
+        }
         if depth == 0 && matches!(c, '。' | ';' | '；' | '\n' | '！' | '？') {
-            push(start..at + c.len_utf8());
-            start = at + c.len_utf8();
+            let mut end = at + c.len_utf8();
+            if c != '\n' {
+                if let Some(after) = trailing(end) {
+                    end = after;
+                    skip_to = after;
+                }
+            }
+            push(start..end);
+            start = end;
         }
     }
     push(start..text.len());

@@ -164,24 +164,15 @@ pub(crate) fn concerns(target: &Target, terms: &[String]) -> bool {
 /// A task's entry in a row: the targets, deadline and responsible unit of the clauses
 /// that carry the initiative.
 fn entry(comparison: &Comparison<'_>, plan: &Plan, task: &Task, concept: Option<u32>, terms: &[String]) -> Entry {
-    let clauses: Vec<crate::model::Span> = comparison
-        .carrying_clauses_with(&task.id, concept, terms)
-        .into_iter()
-        .filter_map(|k| task.clauses.get(k))
-        .map(|c| c.span)
-        .collect();
+    let carrying = comparison.carrying_clauses_with(&task.id, concept, terms);
     let targets: Vec<&Target> = task.targets.iter().filter(|t| concerns(t, terms)).collect();
     let year = targets.iter().find_map(|t| t.deadline.as_ref()).or(task.deadline.as_ref()).map(|d| d.year);
-    // "…负责" inside a carrying clause answers for it; else the task's lead; else its
-    // first unit, under the role the plan gives it.
-    let within = |u: &&crate::model::Unit| clauses.iter().any(|c| c.contains(u.span));
-    let unit = task
-        .units
-        .iter()
-        .filter(within)
-        .find(|u| matches!(u.role, Role::Sole | Role::Lead))
-        .or_else(|| task.units.iter().find(|u| u.role == Role::Lead))
-        .or_else(|| task.units.first());
+    // The unit answering for the first carrying clause, as the plan states it (a
+    // "…负责" after it, or the lead whose field it names); else the task's lead or first unit.
+    let unit = match carrying.first() {
+        Some(&k) => task.answering_for(k),
+        None => task.units.iter().find(|u| u.role == Role::Lead).or_else(|| task.units.first()),
+    };
     entry_with(plan, task, targets.into_iter().map(target_summary).collect(), year, unit)
 }
 

@@ -314,6 +314,22 @@ impl ComparisonTable {
 
     /// Writes [`ComparisonTable::distinct_text`] to `w`.
     ///
+    /// ```
+    /// use cityalign::report::ComparisonTable;
+    /// use cityalign::{Corpus, Matcher};
+    /// use unicode_width::UnicodeWidthStr;
+    ///
+    /// let corpus = Corpus::bundled()?;
+    /// let comparison = Matcher::new().compare(corpus.plans());
+    /// let table = ComparisonTable::new(&comparison, &comparison.align());
+    /// let mut out = Vec::new();
+    /// table.write_distinct_text(&mut out, 60)?;
+    /// let text = String::from_utf8(out).unwrap();
+    /// assert!(text.contains("\njimo-2024 (即墨):\n  "));
+    /// assert!(text.lines().all(|line| line.width() <= 60));
+    /// # Ok::<(), cityalign::Error>(())
+    /// ```
+    ///
     /// # Errors
     ///
     /// Those of `w`.

@@ -235,22 +235,20 @@ impl<'c, 'p> HtmlReport<'c, 'p> {
         out.push_str(" · <a href=\"#details\">Details</a></nav>\n");
         flush(&mut out)?;
         let cells = self.cells(&initiatives);
-        self.coverage(&mut out, &initiatives, &cells);
-        flush(&mut out)?;
-        self.target_charts(&mut out, &initiatives, &cells);
-        flush(&mut out)?;
-        self.timeline(&mut out);
-        flush(&mut out)?;
-        self.departments(&mut out, &initiatives, &cells);
-        flush(&mut out)?;
-        self.distinct(&mut out);
-        flush(&mut out)?;
-        self.evolution_section(&mut out);
-        flush(&mut out)?;
-        self.diffusion_section(&mut out);
-        flush(&mut out)?;
-        self.reuse_section(&mut out);
-        flush(&mut out)?;
+        let sections: [&dyn Fn(&mut String); 8] = [
+            &|out| self.coverage(out, &initiatives, &cells),
+            &|out| self.target_charts(out, &initiatives, &cells),
+            &|out| self.timeline(out),
+            &|out| self.departments(out, &initiatives, &cells),
+            &|out| self.distinct(out),
+            &|out| self.evolution_section(out),
+            &|out| self.diffusion_section(out),
+            &|out| self.reuse_section(out),
+        ];
+        for section in sections {
+            section(&mut out);
+            flush(&mut out)?;
+        }
         self.details(&mut out, &initiatives, &cells, &mut flush)?;
         out.push_str("</body>\n</html>\n");
         flush(&mut out)
@@ -450,8 +448,8 @@ impl<'c, 'p> HtmlReport<'c, 'p> {
     }
 
     /// For every cell, its tasks in full; for every link between two of the initiative's
-    /// tasks, the matched clauses highlighted and the score broken down.
-    /// The tasks of every cell, the bulk of the page: `flush`ed an initiative at a time.
+    /// tasks, the matched clauses highlighted and the score broken down. The bulk of the
+    /// page: `flush`ed an initiative at a time.
     fn details(
         &self,
         out: &mut String,

@@ -9,7 +9,8 @@
 
 use std::process::ExitCode;
 
-use cityalign::{target_summary, Corpus, Matcher, Plan};
+use cityalign::report::target_summary;
+use cityalign::{Corpus, Matcher, Plan};
 
 /// A bundled plan by id, or a plan file.
 fn load(name: &str, bundled: &Corpus) -> Result<Plan, String> {

@@ -10,7 +10,8 @@
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
-use cityalign::{Corpus, Csv};
+use cityalign::report::Csv;
+use cityalign::Corpus;
 
 fn main() -> ExitCode {
     let corpus = match std::env::args().nth(1) {

@@ -8,7 +8,8 @@
 
 use std::process::ExitCode;
 
-use cityalign::{target_summary, Corpus, Matcher};
+use cityalign::report::target_summary;
+use cityalign::{Corpus, Matcher};
 
 fn main() -> ExitCode {
     let term = std::env::args().nth(1).unwrap_or_else(|| "智慧社区".to_string());

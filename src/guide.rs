@@ -82,13 +82,16 @@
 //!
 //! # 4. Take the table away
 //!
-//! [`ComparisonTable`](crate::ComparisonTable) is the table as data (rows of cells of
-//! entries), to render your own way or as text, Markdown or CSV (long format: one line
-//! per initiative, plan and task, for pandas, R or Excel).
-//! [`Export`](crate::Export) is everything as one serde document.
+//! The [`report`](crate::report) module has what comes out of a comparison.
+//! [`ComparisonTable`](crate::report::ComparisonTable) is the table as data (rows of
+//! cells of entries), to render your own way or as text, Markdown or CSV (long format:
+//! one line per initiative, plan and task, for pandas, R or Excel), each to a `String` or
+//! straight to a file or stdout (`write_text`, `write_markdown`, `write_csv`).
+//! [`Export`](crate::report::Export) is everything as one serde document.
 //!
 //! ```
-//! use cityalign::{ComparisonTable, Corpus, Export, Matcher};
+//! use cityalign::report::{ComparisonTable, Export};
+//! use cityalign::{Corpus, Matcher};
 //!
 //! let corpus = Corpus::bundled()?;
 //! let comparison = Matcher::new().compare(corpus.plans());
@@ -110,21 +113,26 @@
 //!
 //! # 5. The HTML report
 //!
-//! [`HtmlReport`](crate::HtmlReport) writes one self-contained page: a heat map of
+//! [`HtmlReport`](crate::report::HtmlReport) writes one self-contained page: a heat map of
 //! initiatives × plans, bar charts of comparable numeric targets (new and cumulative told
 //! apart), a timeline of deadlines, the lead departments, and each cell's tasks with the
 //! matched clauses highlighted and the score broken down. It opens offline.
 //!
 //! ```
-//! use cityalign::{Corpus, HtmlReport, Matcher};
+//! use std::io::{BufWriter, Write};
+//!
+//! use cityalign::report::HtmlReport;
+//! use cityalign::{Corpus, Matcher};
 //!
 //! let corpus = Corpus::bundled()?;
 //! let comparison = Matcher::new().compare(corpus.plans());
 //! let alignment = comparison.align();
-//! let html = HtmlReport::new(&comparison, &alignment).title("山东四市数字政府").render();
 //! # let path = std::env::temp_dir().join(format!("cityalign-guide-{}.html", std::process::id()));
-//! std::fs::write(&path, html).unwrap();
-//! # std::fs::remove_file(&path).unwrap();
+//! let mut file = BufWriter::new(std::fs::File::create(&path)?);
+//! HtmlReport::new(&comparison, &alignment).title("山东四市数字政府").render_to(&mut file)?;
+//! file.flush()?;
+//! # assert!(std::fs::read_to_string(&path)?.contains("<title>山东四市数字政府</title>"));
+//! # std::fs::remove_file(&path)?;
 //! # Ok::<(), cityalign::Error>(())
 //! ```
 //!

@@ -33,7 +33,8 @@
 //! # Ok::<(), cityalign::Error>(())
 //! ```
 //!
-//! The bundled corpus of five plans is one call away: [`Corpus::bundled`].
+//! The bundled corpus of five plans is one call away: [`Corpus::bundled`]. What comes out
+//! of a comparison — the table, the HTML report, the JSON export, CSV — is in [`report`].
 
 #![forbid(unsafe_code)]
 
@@ -47,7 +48,7 @@ mod matching;
 mod model;
 mod par;
 mod parse;
-mod report;
+pub mod report;
 mod script;
 mod tokenize;
 
@@ -67,10 +68,6 @@ pub use model::{
     TaskKind, Unit,
 };
 pub use parse::{decode, Encoding, Parser};
-pub use report::{
-    diffusion_csv, evolution_csv, evolution_text, target_summary, Cell, Column, ComparisonTable, Csv, Entry, Export,
-    ExportOptions, HtmlReport, MatchRecord, QueryRecord, Row,
-};
 pub use script::simplify;
 pub use tokenize::{bundled_aliases, domain_words, Token, TokenKind, Tokenizer, TokenizerBuilder};
 

@@ -6,7 +6,8 @@
 #[path = "support/analyses.rs"]
 mod analyses;
 
-use cityalign::{Corpus, Export, HtmlReport, Matcher, PassageKind, Plan, SharedWording, BUNDLED};
+use cityalign::report::{Export, HtmlReport};
+use cityalign::{Corpus, Matcher, PassageKind, Plan, SharedWording, BUNDLED};
 
 #[test]
 fn every_shared_passage_is_classed_as_by_hand() {

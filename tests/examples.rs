@@ -23,7 +23,11 @@ fn example(name: &str) -> Command {
             .status();
         assert!(status.unwrap().success(), "help: the examples do not build");
     });
-    Command::new(profile_dir.join("examples").join(format!("{name}{}", std::env::consts::EXE_SUFFIX)))
+    let mut command =
+        Command::new(profile_dir.join("examples").join(format!("{name}{}", std::env::consts::EXE_SUFFIX)));
+    // The table follows the terminal's width when the shell exports it: not here.
+    command.env_remove("COLUMNS");
+    command
 }
 
 fn run(name: &str, args: &[&str]) -> (String, String) {
@@ -90,6 +94,11 @@ fn compare_prints_the_table_within_120_columns() {
     }
     assert!(out.contains("5G基站"));
     assert!(out.lines().all(|l| l.width() <= 120), "help: a line is wider than 120 columns");
+
+    let narrow = example("compare").env("COLUMNS", "80").output().unwrap();
+    let narrow = String::from_utf8(narrow.stdout).unwrap();
+    assert!(narrow.starts_with("plans 1–3 of 5\n"), "help: five plans in 80 columns come in blocks: {narrow}");
+    assert!(narrow.lines().all(|l| l.width() <= 80), "help: a line is wider than COLUMNS=80");
 }
 
 #[test]

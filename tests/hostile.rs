@@ -189,8 +189,9 @@ fn every_public_type_can_cross_threads() {
     send_sync::<Candidate>();
     send_sync::<Explanation>();
     send_sync::<Hit>();
-    send_sync::<ComparisonTable>();
-    send_sync::<Export>();
+    send_sync::<report::ComparisonTable>();
+    send_sync::<report::Export>();
+    send_sync::<report::HtmlReport<'static, 'static>>();
     send_sync::<eval::Gold>();
     send_sync::<eval::Scores>();
     send_sync::<ConfigError>();

@@ -222,7 +222,7 @@ fn queries_tell_carrying_from_mentioning() {
 #[test]
 fn cells_show_the_initiative_and_its_responsible_unit() {
     let c = comparison(Strategy::Hybrid);
-    let table = cityalign::ComparisonTable::new(&c, &c.align());
+    let table = cityalign::report::ComparisonTable::new(&c, &c.align());
     let column = |plan: &str| table.columns.iter().position(|k| k.plan == plan).unwrap();
     let row = |label: &str| table.rows.iter().find(|r| r.label == label).unwrap();
     let piles = row("充电桩").cell(column("liaocheng-2020-2022"));
@@ -237,7 +237,7 @@ fn cells_show_the_initiative_and_its_responsible_unit() {
         }
     }
     assert!(table.rows.len() < c.align().initiatives.len(), "help: the table shows the confident rows only");
-    let all = cityalign::ComparisonTable::all(&c, &c.align());
+    let all = cityalign::report::ComparisonTable::all(&c, &c.align());
     assert_eq!(all.rows.len(), c.align().initiatives.iter().filter(|i| i.plans().len() >= 2).count());
     assert!(!table.distinct.is_empty() && table.distinct_text(80).contains("jimo-2024"));
 }
@@ -294,7 +294,7 @@ fn the_json_export_has_the_fields_other_tools_read() {
     let comparison = comparison(Strategy::Hybrid);
     let alignment = comparison.align();
     let queries: Vec<String> = QUERIES.iter().map(|q| q.to_string()).collect();
-    let export = cityalign::Export::new(&comparison, &alignment, 3, &queries);
+    let export = cityalign::report::Export::new(&comparison, &alignment, 3, &queries);
     let json = serde_json::to_value(&export).unwrap();
     let task = &json["plans"][0]["tasks"][0];
     for field in ["id", "title", "text", "units", "deadline", "targets"] {
@@ -331,14 +331,14 @@ fn the_json_export_has_the_fields_other_tools_read() {
         json["initiatives"].as_array().unwrap().iter().any(|i| i["concept"].is_null()),
         "help: key-phrase rows have a null concept"
     );
-    let back: cityalign::Export = serde_json::from_value(json).unwrap();
+    let back: cityalign::report::Export = serde_json::from_value(json).unwrap();
     assert_eq!(back, export);
 }
 
 #[test]
 fn the_comparison_table_renders_every_way() {
     let comparison = comparison(Strategy::Hybrid);
-    let table = cityalign::ComparisonTable::new(&comparison, &comparison.align());
+    let table = cityalign::report::ComparisonTable::new(&comparison, &comparison.align());
     assert!(table.rows.iter().all(|r| r.cells.len() >= 2), "help: rows span two plans");
     for row in &table.rows {
         assert!(row.cells.windows(2).all(|w| w[0].column < w[1].column), "help: cells in column order");

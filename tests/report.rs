@@ -1,8 +1,11 @@
-//! The HTML report on the bundled corpus: complete, self-contained and well-formed.
+//! The HTML report on the bundled corpus: complete, self-contained and well-formed; the
+//! terminal table within its width however many plans.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a test helper may fail loudly
 
-use cityalign::{ComparisonTable, Corpus, HtmlReport, Matcher};
+use cityalign::report::{ComparisonTable, HtmlReport};
+use cityalign::{Corpus, Matcher, Role};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Checks that `svg` is well-formed XML as far as a browser's SVG parser cares: every tag
 /// closed in order, attributes quoted, `&` only in entities.
@@ -112,4 +115,96 @@ fn the_checker_rejects_malformed_svg() {
     assert!(well_formed("<svg><g></svg>").is_err());
     assert!(well_formed("<svg><text>a & b</text></svg>").is_err());
     assert!(well_formed("<svg><rect x=\"1/></svg>").is_err());
+}
+
+/// The bundled plans and a renamed copy of each, in other cities: ten plans, more than
+/// fit side by side in a terminal.
+fn ten_plans() -> Corpus {
+    let mut corpus = Corpus::bundled().unwrap();
+    for plan in Corpus::bundled().unwrap().plans() {
+        let mut copy = plan.clone();
+        copy.rename(format!("{}-copy", plan.id));
+        copy.city = plan.city.as_ref().map(|c| format!("{c}乙"));
+        corpus.push(copy);
+    }
+    corpus
+}
+
+/// `s` from display column `from`, `width` columns of it.
+fn columns(s: &str, from: usize, width: usize) -> String {
+    let mut at = 0;
+    let mut out = String::new();
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if at >= from && at + w <= from + width {
+            out.push(c);
+        }
+        at += w;
+    }
+    out
+}
+
+#[test]
+fn the_terminal_table_pages_plans_that_do_not_fit() {
+    let corpus = ten_plans();
+    let comparison = Matcher::new().compare(corpus.plans());
+    let table = ComparisonTable::new(&comparison, &comparison.align());
+    assert_eq!(table.columns.len(), 10);
+    for width in [35, 60, 80, 120, 200] {
+        let text = table.to_text(width);
+        assert!(text.lines().all(|l| l.width() <= width), "help: a line wider than {width}:\n{text}");
+        // Every block: its heading, its header with every plan's name, a rule, then two
+        // lines for each initiative that one of its plans carries.
+        let mut lines = text.lines().peekable();
+        let mut seen = Vec::new();
+        while let Some(heading) = lines.next() {
+            let range = heading.strip_prefix("plans ").and_then(|r| r.strip_suffix(" of 10"));
+            let (first, last) = range.and_then(|r| r.split_once('–')).unwrap_or_else(|| panic!("{heading:?}"));
+            let block = first.parse::<usize>().unwrap() - 1..last.parse::<usize>().unwrap();
+            let header = lines.next().unwrap();
+            let rule = lines.next().unwrap();
+            let cell_width = (rule.chars().count() - 14) / block.len() - 1;
+            assert!(cell_width >= 20, "help: cells too narrow to read at {width}: {cell_width}");
+            for column in block.clone() {
+                let plan = &table.columns[column];
+                let city = plan.city.as_deref().unwrap();
+                let name = columns(header, 15 + (column - block.start) * (cell_width + 1), cell_width);
+                assert!(name.trim_end().starts_with(city), "help: {city} not over its column: {name:?}");
+                seen.push(column);
+            }
+            for row in table.rows.iter().filter(|r| r.cells.iter().any(|c| block.contains(&c.column))) {
+                let (first, second) = (lines.next().unwrap(), lines.next().unwrap());
+                assert!(row.label.starts_with(columns(first, 0, 14).trim_end()), "help: {} not at its row", row.label);
+                for column in block.clone() {
+                    let at = 15 + (column - block.start) * (cell_width + 1);
+                    let (shown, below) = (columns(first, at, cell_width), columns(second, at, cell_width));
+                    let (shown, below) = (shown.trim_end(), below.trim_end());
+                    let entries = row.cell(column);
+                    let Some(e) = entries.first() else {
+                        assert_eq!(shown, "—", "help: {} in {column}", row.label);
+                        continue;
+                    };
+                    // The "+2" for the other tasks always shows, the text before it is
+                    // cut but not to nothing, and the year and unit line starts as given.
+                    let text = if e.targets.is_empty() { e.title.clone() } else { e.targets.join("; ") };
+                    let shown = match entries.len() {
+                        1 => shown,
+                        n => shown.strip_suffix(&format!(" +{}", n - 1)).unwrap_or_else(|| {
+                            panic!("help: no +{} in {shown:?} ({} in {column}, width {width})", n - 1, row.label)
+                        }),
+                    };
+                    assert!(text.starts_with(shown), "help: {shown:?} is not the start of {text:?}");
+                    assert!(shown.width() >= text.width().min(12), "help: {text:?} cut to {shown:?}");
+                    let year = e.year.map_or(String::new(), |y| format!("{y} "));
+                    let marked = if e.role == Some(Role::Lead) || e.lead.is_none() { "" } else { "(责)" };
+                    let unit = format!("{year}{}{marked}", e.lead.as_deref().unwrap_or(""));
+                    assert!(unit.starts_with(below) && below.width() >= unit.trim_end().width().min(12), "{below:?}");
+                }
+            }
+            if lines.peek().is_some() {
+                assert_eq!(lines.next(), Some(""), "help: a blank line between blocks");
+            }
+        }
+        assert_eq!(seen, (0..10).collect::<Vec<_>>(), "help: every plan once, in order, at {width}");
+    }
 }

@@ -3,8 +3,9 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
+use std::io;
 
-use super::{concerns, short_number, target_summary};
+use super::{concerns, render_string, short_number, target_summary};
 use crate::analysis::SharedWording;
 use crate::matching::{Alignment, Candidate, Comparison, Initiative};
 use crate::model::{Accrual, Department, Plan, Role, Task};
@@ -17,7 +18,8 @@ use crate::model::{Accrual, Department, Plan, Role, Task};
 /// # Examples
 ///
 /// ```
-/// use cityalign::{Corpus, HtmlReport, Matcher};
+/// use cityalign::report::HtmlReport;
+/// use cityalign::{Corpus, Matcher};
 ///
 /// let corpus = Corpus::bundled()?;
 /// let comparison = Matcher::new().compare(corpus.plans());
@@ -174,9 +176,40 @@ impl<'c, 'p> HtmlReport<'c, 'p> {
             .collect()
     }
 
-    /// The page.
+    /// The page. [`HtmlReport::render_to`] writes it to a writer.
     pub fn render(&self) -> String {
+        render_string(|w| self.render_to(w))
+    }
+
+    /// Writes the page to `w`, a section at a time (the details an initiative at a
+    /// time): the page, megabytes for a large corpus, is never whole in memory.
+    ///
+    /// ```
+    /// use cityalign::report::HtmlReport;
+    /// use cityalign::{Corpus, Matcher};
+    ///
+    /// let corpus = Corpus::bundled()?;
+    /// let comparison = Matcher::new().compare(corpus.plans());
+    /// let alignment = comparison.align();
+    /// let report = HtmlReport::new(&comparison, &alignment);
+    /// let mut page = Vec::new(); // a `File`, a `BufWriter<StdoutLock>`, …
+    /// report.render_to(&mut page)?;
+    /// assert!(page.starts_with(b"<!DOCTYPE html>") && page.ends_with(b"</html>\n"));
+    /// assert_eq!(page, report.render().into_bytes());
+    /// # Ok::<(), cityalign::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// Those of `w`.
+    pub fn render_to<W: io::Write>(&self, mut w: W) -> io::Result<()> {
         let mut out = String::new();
+        // Each section is built in `out`, then written and `out` emptied for the next.
+        let mut flush = |out: &mut String| {
+            let written = w.write_all(out.as_bytes());
+            out.clear();
+            written
+        };
         let _ = write!(
             out,
             "<!DOCTYPE html>\n<html lang=\"zh\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>{}</h1>\n",
@@ -200,18 +233,25 @@ impl<'c, 'p> HtmlReport<'c, 'p> {
             out.push_str(" · <a href=\"#reuse\">Wording</a>");
         }
         out.push_str(" · <a href=\"#details\">Details</a></nav>\n");
+        flush(&mut out)?;
         let cells = self.cells(&initiatives);
-        self.coverage(&mut out, &initiatives, &cells);
-        self.target_charts(&mut out, &initiatives, &cells);
-        self.timeline(&mut out);
-        self.departments(&mut out, &initiatives, &cells);
-        self.distinct(&mut out);
-        self.evolution_section(&mut out);
-        self.diffusion_section(&mut out);
-        self.reuse_section(&mut out);
-        self.details(&mut out, &initiatives, &cells);
+        let sections: [&dyn Fn(&mut String); 8] = [
+            &|out| self.coverage(out, &initiatives, &cells),
+            &|out| self.target_charts(out, &initiatives, &cells),
+            &|out| self.timeline(out),
+            &|out| self.departments(out, &initiatives, &cells),
+            &|out| self.distinct(out),
+            &|out| self.evolution_section(out),
+            &|out| self.diffusion_section(out),
+            &|out| self.reuse_section(out),
+        ];
+        for section in sections {
+            section(&mut out);
+            flush(&mut out)?;
+        }
+        self.details(&mut out, &initiatives, &cells, &mut flush)?;
         out.push_str("</body>\n</html>\n");
-        out
+        flush(&mut out)
     }
 
     fn header_row(&self, out: &mut String, first: &str) {
@@ -408,11 +448,19 @@ impl<'c, 'p> HtmlReport<'c, 'p> {
     }
 
     /// For every cell, its tasks in full; for every link between two of the initiative's
-    /// tasks, the matched clauses highlighted and the score broken down.
-    fn details(&self, out: &mut String, initiatives: &[&Initiative], cells: &[Vec<Cell<'p>>]) {
+    /// tasks, the matched clauses highlighted and the score broken down. The bulk of the
+    /// page: `flush`ed an initiative at a time.
+    fn details(
+        &self,
+        out: &mut String,
+        initiatives: &[&Initiative],
+        cells: &[Vec<Cell<'p>>],
+        flush: &mut impl FnMut(&mut String) -> io::Result<()>,
+    ) -> io::Result<()> {
         out.push_str("<h2 id=\"details\">Details</h2>\n");
         let plans = self.comparison.plans();
         for (r, (initiative, row)) in initiatives.iter().zip(cells).enumerate() {
+            flush(out)?;
             let _ = writeln!(out, "<h3>{}</h3>", esc(&initiative.label));
             for (c, (plan, cell)) in plans.iter().zip(row).enumerate() {
                 if cell.tasks.is_empty() {
@@ -464,6 +512,7 @@ impl<'c, 'p> HtmlReport<'c, 'p> {
                 out.push_str("</section>\n");
             }
         }
+        Ok(())
     }
 
     /// The initiative's other tasks that `task` is linked to, as ranked candidates (with

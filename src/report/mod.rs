@@ -1,9 +1,38 @@
-//! What researchers take away: the comparison table (initiative × plan) as data, its
-//! Markdown, CSV and terminal renderings, the HTML report, and the JSON export other
-//! tools read.
+//! What researchers take away from a comparison: the comparison table (initiative ×
+//! plan) as data ([`ComparisonTable`]) with its terminal, Markdown and CSV renderings,
+//! the self-contained [`HtmlReport`], the JSON [`Export`] other tools read, and the CSVs
+//! of the analyses ([`evolution_csv`], [`diffusion_csv`]).
+//!
+//! Every rendering comes two ways: a `write_*` method (or [`HtmlReport::render_to`])
+//! that writes to any [`io::Write`] — a file, a locked and buffered stdout — and a
+//! `String` form on top of it for convenience.
+//!
+//! ```
+//! use std::io::Write;
+//!
+//! use cityalign::report::{ComparisonTable, HtmlReport};
+//! use cityalign::{Corpus, Matcher};
+//!
+//! let corpus = Corpus::bundled()?;
+//! let comparison = Matcher::new().compare(corpus.plans());
+//! let alignment = comparison.align();
+//! let table = ComparisonTable::new(&comparison, &alignment);
+//!
+//! let mut out = std::io::BufWriter::new(Vec::new()); // or `std::io::stdout().lock()`
+//! table.write_text(&mut out, 120)?;
+//! out.flush()?;
+//! let text = String::from_utf8(out.into_inner().map_err(|e| e.into_error())?).unwrap();
+//! assert!(text.starts_with("initiative     聊城"));
+//! assert_eq!(text, table.to_text(120));
+//!
+//! let mut page = Vec::new();
+//! HtmlReport::new(&comparison, &alignment).render_to(&mut page)?;
+//! assert!(page.starts_with(b"<!DOCTYPE html>"));
+//! # Ok::<(), cityalign::Error>(())
+//! ```
 
 use std::collections::BTreeSet;
-use std::fmt::Write as _;
+use std::io;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
@@ -89,7 +118,8 @@ impl Row {
 /// # Examples
 ///
 /// ```
-/// use cityalign::{ComparisonTable, Corpus, Matcher};
+/// use cityalign::report::ComparisonTable;
+/// use cityalign::{Corpus, Matcher};
 ///
 /// let corpus = Corpus::bundled()?;
 /// let comparison = Matcher::new().compare(corpus.plans());
@@ -267,127 +297,265 @@ impl ComparisonTable {
     }
 
     /// What sets each plan apart, as text `width` columns wide: per plan, the titles of
-    /// its tasks no other plan shares.
+    /// its tasks no other plan shares. [`ComparisonTable::write_distinct_text`] writes
+    /// the same to a writer.
     pub fn distinct_text(&self, width: usize) -> String {
-        let mut out = String::from("What sets each plan apart (tasks no other plan shares):\n");
+        render_string(|w| self.write_distinct_text(w, width))
+    }
+
+    /// Writes [`ComparisonTable::distinct_text`] to `w`.
+    ///
+    /// ```
+    /// use cityalign::report::ComparisonTable;
+    /// use cityalign::{Corpus, Matcher};
+    /// use unicode_width::UnicodeWidthStr;
+    ///
+    /// let corpus = Corpus::bundled()?;
+    /// let comparison = Matcher::new().compare(corpus.plans());
+    /// let table = ComparisonTable::new(&comparison, &comparison.align());
+    /// let mut out = Vec::new();
+    /// table.write_distinct_text(&mut out, 60)?;
+    /// let text = String::from_utf8(out).unwrap();
+    /// assert!(text.contains("\njimo-2024 (即墨):\n  "));
+    /// assert!(text.lines().all(|line| line.width() <= 60));
+    /// # Ok::<(), cityalign::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// Those of `w`.
+    pub fn write_distinct_text<W: io::Write>(&self, mut w: W, width: usize) -> io::Result<()> {
+        w.write_all(b"What sets each plan apart (tasks no other plan shares):\n")?;
         for cell in &self.distinct {
             let Some(column) = self.columns.get(cell.column) else { continue };
-            let _ = writeln!(
-                out,
-                "{}{}:",
-                column.plan,
-                column.city.as_deref().map_or(String::new(), |c| format!(" ({c})"))
-            );
+            writeln!(w, "{}{}:", column.plan, column.city.as_deref().map_or(String::new(), |c| format!(" ({c})")))?;
             // Titles wrapped by display width, each line indented by two columns.
             let mut line = String::from(" ");
             for e in &cell.entries {
                 let title: String = pad(&e.title, width.saturating_sub(4).min(display_width(&e.title)));
                 if display_width(&line) + display_width(&title) + 2 > width && !line.trim().is_empty() {
-                    out.push_str(line.trim_end());
-                    out.push('\n');
+                    writeln!(w, "{}", line.trim_end())?;
                     line = String::from(" ");
                 }
                 line.push(' ');
                 line.push_str(&title);
                 line.push(';');
             }
-            out.push_str(line.trim_end());
-            out.push('\n');
+            writeln!(w, "{}", line.trim_end())?;
         }
-        out
+        Ok(())
     }
 
     /// The table in Markdown, one line a row; a cell lists its tasks' titles, targets,
-    /// deadline years and lead units.
+    /// deadline years and lead units. [`ComparisonTable::write_markdown`] writes the same
+    /// to a writer.
     pub fn to_markdown(&self) -> String {
-        let mut out = String::from("| initiative |");
+        render_string(|w| self.write_markdown(w))
+    }
+
+    /// Writes [`ComparisonTable::to_markdown`] to `w`.
+    ///
+    /// ```
+    /// use cityalign::report::ComparisonTable;
+    /// use cityalign::{Corpus, Matcher};
+    ///
+    /// let corpus = Corpus::bundled()?;
+    /// let comparison = Matcher::new().compare(corpus.plans());
+    /// let table = ComparisonTable::new(&comparison, &comparison.align());
+    /// let mut file = Vec::new(); // a `File`, a `BufWriter<StdoutLock>`, …
+    /// table.write_markdown(&mut file)?;
+    /// assert_eq!(String::from_utf8(file).unwrap(), table.to_markdown());
+    /// # Ok::<(), cityalign::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// Those of `w`.
+    pub fn write_markdown<W: io::Write>(&self, mut w: W) -> io::Result<()> {
+        w.write_all(b"| initiative |")?;
         for c in &self.columns {
-            let _ =
-                write!(out, " {} |", c.city.as_deref().map_or(c.plan.clone(), |city| format!("{city} ({})", c.plan)));
+            write!(w, " {} |", c.city.as_deref().map_or(c.plan.clone(), |city| format!("{city} ({})", c.plan)))?;
         }
-        out.push_str("\n|---|");
-        out.push_str(&"---|".repeat(self.columns.len()));
-        out.push('\n');
+        writeln!(w, "\n|---|{}", "---|".repeat(self.columns.len()))?;
         for row in &self.rows {
-            let _ = write!(out, "| {} |", escape_md(&row.label));
+            write!(w, "| {} |", escape_md(&row.label))?;
             for column in 0..self.columns.len() {
                 let text: Vec<String> = row.cell(column).iter().map(describe).collect();
-                let _ = write!(out, " {} |", escape_md(&text.join("<br>")));
+                write!(w, " {} |", escape_md(&text.join("<br>")))?;
             }
-            out.push('\n');
+            w.write_all(b"\n")?;
         }
-        out
+        Ok(())
     }
 
     /// The table as CSV, one line per (initiative, plan, task): columns `initiative`,
     /// `plan`, `city`, `task`, `title`, `targets`, `year`, `lead`.
+    /// [`ComparisonTable::write_csv`] writes the same to a writer.
     pub fn to_csv(&self) -> String {
-        let mut csv = Csv::new(["initiative", "plan", "city", "task", "title", "targets", "year", "lead"]);
+        render_string(|w| self.write_csv(w))
+    }
+
+    /// Writes [`ComparisonTable::to_csv`] to `w`, a line at a time.
+    ///
+    /// ```
+    /// use cityalign::report::ComparisonTable;
+    /// use cityalign::{Corpus, Matcher};
+    ///
+    /// let corpus = Corpus::bundled()?;
+    /// let comparison = Matcher::new().compare(corpus.plans());
+    /// let table = ComparisonTable::new(&comparison, &comparison.align());
+    /// let mut csv = Vec::new();
+    /// table.write_csv(&mut csv)?;
+    /// let csv = String::from_utf8(csv).unwrap();
+    /// assert!(csv.starts_with("initiative,plan,city,task,title,targets,year,lead\n"));
+    /// assert!(csv.lines().any(|l| l.starts_with("5G基站,binzhou-2023,滨州,")));
+    /// # Ok::<(), cityalign::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// Those of `w`.
+    pub fn write_csv<W: io::Write>(&self, mut w: W) -> io::Result<()> {
+        write_record(&mut w, ["initiative", "plan", "city", "task", "title", "targets", "year", "lead"])?;
         for row in &self.rows {
             for cell in &row.cells {
                 let Some(column) = self.columns.get(cell.column) else { continue };
                 for e in &cell.entries {
-                    csv.row([
-                        row.label.to_string(),
-                        column.plan.clone(),
-                        column.city.clone().unwrap_or_default(),
-                        e.task.task.to_string(),
-                        e.title.clone(),
-                        e.targets.join("; "),
-                        e.year.map(|y| y.to_string()).unwrap_or_default(),
-                        e.lead.clone().unwrap_or_default(),
-                    ]);
+                    write_record(
+                        &mut w,
+                        [
+                            row.label.as_str(),
+                            &column.plan,
+                            column.city.as_deref().unwrap_or_default(),
+                            e.task.task.as_str(),
+                            &e.title,
+                            &e.targets.join("; "),
+                            &e.year.map(|y| y.to_string()).unwrap_or_default(),
+                            e.lead.as_deref().unwrap_or_default(),
+                        ],
+                    )?;
                 }
             }
         }
-        csv.into_string()
+        Ok(())
     }
 
     /// The table for a terminal `width` columns wide, Chinese text aligned by display
-    /// width; each cell shows its first task's targets, then deadline year and lead unit.
+    /// width; each cell shows its first task's targets (else its title), a "+2" when it
+    /// has more tasks, then the deadline year and lead unit.
+    ///
+    /// No line is wider than `width` (or than 35, the initiative column and one plan
+    /// column, when `width` is less). When the plans do not fit side by side at 20
+    /// columns each, they are paged: the table comes in blocks of as many plans as fit,
+    /// each block headed "plans 1–5 of 12" and repeating the initiative column.
+    /// [`ComparisonTable::write_text`] writes the same to a writer.
     pub fn to_text(&self, width: usize) -> String {
-        let label_width = 14;
+        render_string(|w| self.write_text(w, width))
+    }
+
+    /// Writes [`ComparisonTable::to_text`] to `w`.
+    ///
+    /// ```
+    /// use cityalign::report::ComparisonTable;
+    /// use cityalign::{Corpus, Matcher};
+    /// use unicode_width::UnicodeWidthStr;
+    ///
+    /// let corpus = Corpus::bundled()?;
+    /// let comparison = Matcher::new().compare(corpus.plans());
+    /// let table = ComparisonTable::new(&comparison, &comparison.align());
+    /// let mut out = Vec::new();
+    /// table.write_text(&mut out, 80)?;
+    /// let text = String::from_utf8(out).unwrap();
+    /// // Five plans do not fit in 80 columns side by side: two blocks, 3 plans then 2.
+    /// assert!(text.starts_with("plans 1–3 of 5\ninitiative     聊城"));
+    /// assert!(text.contains("\nplans 4–5 of 5\n"));
+    /// assert!(text.lines().all(|line| line.width() <= 80));
+    /// # Ok::<(), cityalign::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// Those of `w`.
+    pub fn write_text<W: io::Write>(&self, mut w: W, width: usize) -> io::Result<()> {
+        let width = width.max(LABEL_WIDTH + 1 + MIN_CELL_WIDTH);
+        let names: Vec<String> = self.columns.iter().map(|c| self.column_name(c)).collect();
         let columns = self.columns.len().max(1);
-        let cell_width = (width.saturating_sub(label_width) / columns).saturating_sub(1).max(8);
-        let mut out = pad("initiative", label_width);
-        for c in &self.columns {
-            // A city with two plans is told apart by the plan's id.
-            let shared = self.columns.iter().filter(|o| o.city.is_some() && o.city == c.city).count() > 1;
-            let name = match &c.city {
-                Some(city) if !shared => city.clone(),
-                Some(city) => format!("{city} {}", c.plan.split_once('-').map_or(c.plan.as_str(), |(_, rest)| rest)),
-                None => c.plan.clone(),
-            };
-            out.push(' ');
-            out.push_str(&pad(&name, cell_width));
-        }
-        out.push('\n');
-        out.push_str(&"─".repeat(label_width + (cell_width + 1) * self.columns.len()));
-        out.push('\n');
-        for row in &self.rows {
-            let lines: Vec<[String; 2]> = (0..self.columns.len())
-                .map(|column| row.cell(column))
-                .map(|cell| match cell.first() {
-                    None => ["—".to_string(), String::new()],
-                    Some(e) => {
-                        let first = if e.targets.is_empty() { e.title.clone() } else { e.targets.join("; ") };
-                        let more = if cell.len() > 1 { format!(" +{}", cell.len() - 1) } else { String::new() };
-                        let year = e.year.map_or(String::new(), |y| format!("{y} "));
-                        [format!("{first}{more}"), format!("{year}{}", unit(e))]
-                    }
-                })
-                .collect();
-            for line in 0..2 {
-                out.push_str(&pad(if line == 0 { &row.label } else { "" }, label_width));
-                for cell in &lines {
-                    out.push(' ');
-                    out.push_str(&pad(cell.get(line).map_or("", String::as_str), cell_width));
+        // As many plans a block as fit at the narrowest cell, the blocks balanced (12
+        // plans in three blocks of 4, not 5, 5 and 2); cells widen to fill the width.
+        let fit = ((width - LABEL_WIDTH) / (MIN_CELL_WIDTH + 1)).max(1);
+        let blocks = columns.div_ceil(fit);
+        let (size, longer) = (self.columns.len() / blocks, self.columns.len() % blocks);
+        let cell_width = ((width - LABEL_WIDTH) / columns.div_ceil(blocks)).saturating_sub(1).max(MIN_CELL_WIDTH);
+        let mut start = 0;
+        for b in 0..blocks {
+            let block = start..start + size + usize::from(b < longer);
+            start = block.end;
+            if blocks > 1 {
+                if b > 0 {
+                    w.write_all(b"\n")?;
                 }
-                out.push('\n');
+                writeln!(w, "plans {}–{} of {}", block.start + 1, block.end, self.columns.len())?;
+            }
+            let mut line = pad("initiative", LABEL_WIDTH);
+            for name in names.get(block.clone()).unwrap_or_default() {
+                line.push(' ');
+                line.push_str(&pad(name, cell_width));
+            }
+            writeln!(w, "{line}")?;
+            writeln!(w, "{}", "─".repeat(LABEL_WIDTH + (cell_width + 1) * block.len()))?;
+            for row in &self.rows {
+                // A paged block leaves out the initiatives none of its plans carry.
+                if blocks > 1 && !row.cells.iter().any(|c| block.contains(&c.column)) {
+                    continue;
+                }
+                let cells: Vec<[String; 2]> =
+                    block.clone().map(|column| text_cell(row.cell(column), cell_width)).collect();
+                for line in 0..2 {
+                    let mut out = pad(if line == 0 { &row.label } else { "" }, LABEL_WIDTH);
+                    for cell in &cells {
+                        out.push(' ');
+                        out.push_str(cell.get(line).map_or("", String::as_str));
+                    }
+                    writeln!(w, "{out}")?;
+                }
             }
         }
-        out
+        Ok(())
     }
+
+    /// A column's name in the terminal table: its city, or its id when it has none.
+    fn column_name(&self, c: &Column) -> String {
+        // A city with two plans is told apart by the plan's id.
+        let shared = self.columns.iter().filter(|o| o.city.is_some() && o.city == c.city).count() > 1;
+        match &c.city {
+            Some(city) if !shared => city.clone(),
+            Some(city) => format!("{city} {}", c.plan.split_once('-').map_or(c.plan.as_str(), |(_, rest)| rest)),
+            None => c.plan.clone(),
+        }
+    }
+}
+
+/// Display columns of the terminal table's initiative column.
+const LABEL_WIDTH: usize = 14;
+/// The narrowest plan column of the terminal table: ten Chinese characters, which tell a
+/// task or a department apart.
+const MIN_CELL_WIDTH: usize = 20;
+
+/// A cell of the terminal table, its two lines `width` columns wide: the first task's
+/// targets (else its title) with "+2" for the tasks beyond it, then its year and unit.
+/// The text is cut before the "+2" is, so that the count always shows.
+fn text_cell(cell: &[Entry], width: usize) -> [String; 2] {
+    let Some(e) = cell.first() else { return [pad("—", width), pad("", width)] };
+    let first = if e.targets.is_empty() { e.title.clone() } else { e.targets.join("; ") };
+    let more = if cell.len() > 1 { format!(" +{}", cell.len() - 1) } else { String::new() };
+    let text = if display_width(&first) + display_width(&more) <= width {
+        format!("{first}{more}")
+    } else {
+        let cut = pad(&first, width.saturating_sub(display_width(&more)));
+        format!("{}{more}", cut.trim_end())
+    };
+    let year = e.year.map_or(String::new(), |y| format!("{y} "));
+    [pad(&text, width), pad(&format!("{year}{}", unit(e)), width)]
 }
 
 fn describe(e: &Entry) -> String {
@@ -425,12 +593,31 @@ fn csv_field(s: &str) -> String {
     }
 }
 
+/// One CSV line, its fields quoted where RFC 4180 needs it.
+fn record<S: AsRef<str>>(fields: impl IntoIterator<Item = S>) -> String {
+    let mut line = fields.into_iter().map(|f| csv_field(f.as_ref())).collect::<Vec<_>>().join(",");
+    line.push('\n');
+    line
+}
+
+fn write_record<W: io::Write, S: AsRef<str>>(w: &mut W, fields: impl IntoIterator<Item = S>) -> io::Result<()> {
+    w.write_all(record(fields).as_bytes())
+}
+
+/// What a renderer writes, as a string: the `String` forms of the `write_*` methods.
+pub(crate) fn render_string(render: impl FnOnce(&mut Vec<u8>) -> io::Result<()>) -> String {
+    let mut bytes = Vec::new();
+    // A `Vec` takes every write, and the renderers write only `str`s.
+    let _ = render(&mut bytes);
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
 /// A CSV document, as the crate's tables and examples write them: a header, then rows,
 /// each field quoted where RFC 4180 needs it. [`Csv::excel`] leads it with a UTF-8
 /// byte-order mark, without which Excel on Chinese Windows reads the text as GBK.
 ///
 /// ```
-/// use cityalign::Csv;
+/// use cityalign::report::Csv;
 ///
 /// let mut csv = Csv::new(["plan", "metric", "value"]);
 /// csv.row(["滨州", "5G基站, 新建", "2000"]);
@@ -460,13 +647,7 @@ impl Csv {
 
     /// Adds a row.
     pub fn row<S: AsRef<str>>(&mut self, fields: impl IntoIterator<Item = S>) {
-        for (i, field) in fields.into_iter().enumerate() {
-            if i > 0 {
-                self.text.push(',');
-            }
-            self.text.push_str(&csv_field(field.as_ref()));
-        }
-        self.text.push('\n');
+        self.text.push_str(&record(fields));
     }
 
     /// The text so far.
@@ -559,7 +740,8 @@ pub struct Export {
 /// queries, and the shared wording if there is one.
 ///
 /// ```
-/// use cityalign::{Corpus, ExportOptions, Matcher};
+/// use cityalign::report::ExportOptions;
+/// use cityalign::{Corpus, Matcher};
 ///
 /// let corpus = Corpus::bundled()?;
 /// let comparison = Matcher::new().compare(corpus.plans());
@@ -657,7 +839,8 @@ impl Export {
     /// Those of serde_json (none for the crate's own values).
     ///
     /// ```
-    /// use cityalign::{Corpus, Export, Matcher};
+    /// use cityalign::report::Export;
+    /// use cityalign::{Corpus, Matcher};
     ///
     /// let corpus = Corpus::bundled()?;
     /// let comparison = Matcher::new().compare(corpus.plans());
@@ -670,6 +853,29 @@ impl Export {
     #[cfg(feature = "json")]
     pub fn to_json(&self) -> Result<String, serde_json::Error> {
         serde_json::to_string_pretty(self)
+    }
+
+    /// Writes [`Export::to_json`] to `w`, without the whole document in memory first.
+    ///
+    /// # Errors
+    ///
+    /// Those of `w`.
+    ///
+    /// ```
+    /// use cityalign::report::Export;
+    /// use cityalign::{Corpus, Matcher};
+    ///
+    /// let corpus = Corpus::bundled()?;
+    /// let comparison = Matcher::new().compare(corpus.plans());
+    /// let export = Export::new(&comparison, &comparison.align(), 1, &[]);
+    /// let mut json = Vec::new();
+    /// export.write_json(&mut json)?;
+    /// assert_eq!(String::from_utf8(json)?, export.to_json()?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[cfg(feature = "json")]
+    pub fn write_json<W: io::Write>(&self, w: W) -> io::Result<()> {
+        serde_json::to_writer_pretty(w, self).map_err(io::Error::from)
     }
 
     /// Reads an export written by [`Export::to_json`].
@@ -691,97 +897,187 @@ impl Export {
 
 /// How each city's plans changed, as lines of text under the comparison table: per
 /// step, the tasks continued, new and dropped, and the targets on one metric then and now.
+/// [`write_evolution_text`] writes the same to a writer.
 pub fn evolution_text(steps: &[Evolution]) -> String {
-    let mut out = String::from("How plans changed\n");
+    render_string(|w| write_evolution_text(w, steps))
+}
+
+/// Writes [`evolution_text`] to `w`.
+///
+/// ```
+/// use cityalign::report::write_evolution_text;
+/// use cityalign::{evolution, Corpus, Matcher};
+///
+/// let corpus = Corpus::bundled()?;
+/// let comparison = Matcher::new().compare(corpus.plans());
+/// let mut out = Vec::new();
+/// write_evolution_text(&mut out, &evolution(&comparison, &comparison.align()))?;
+/// let text = String::from_utf8(out).unwrap();
+/// assert!(text.starts_with("How plans changed\n  东营 dongying-2021-2022 → dongying-2022: "));
+/// # Ok::<(), cityalign::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// Those of `w`.
+pub fn write_evolution_text<W: io::Write>(mut w: W, steps: &[Evolution]) -> io::Result<()> {
+    w.write_all(b"How plans changed\n")?;
     if steps.is_empty() {
-        out.push_str("  no city has two plans here\n");
+        w.write_all(b"  no city has two plans here\n")?;
     }
     for step in steps {
         let continued: BTreeSet<&str> = step.continued.iter().map(|c| c.b.task.as_str()).collect();
-        out.push_str(&format!(
-            "  {} {} → {}: {} tasks continued, {} new, {} dropped\n",
+        writeln!(
+            w,
+            "  {} {} → {}: {} tasks continued, {} new, {} dropped",
             step.city,
             step.from,
             step.to,
             continued.len(),
             step.new.len(),
             step.dropped.len()
-        ));
+        )?;
         for change in &step.target_changes {
-            out.push_str(&format!("    {}: {} → {}\n", change.metric, change.from, change.to));
+            writeln!(w, "    {}: {} → {}", change.metric, change.from, change.to)?;
         }
     }
-    out
+    Ok(())
 }
 
 /// The steps of each city's plans as CSV, one row a pair of tasks: `city, from, to,
 /// change (continued, new, dropped), task_a, task_b, score`, then one row a target
 /// change: `city, from, to, target, task_a, task_b, metric, value_from, value_to`.
+/// [`write_evolution_csv`] writes the same to a writer.
 pub fn evolution_csv(steps: &[Evolution]) -> String {
-    let mut csv =
-        Csv::new(["city", "from", "to", "change", "task_a", "task_b", "score", "metric", "value_from", "value_to"]);
+    render_string(|w| write_evolution_csv(w, steps))
+}
+
+/// Writes [`evolution_csv`] to `w`, a line at a time.
+///
+/// ```
+/// use cityalign::report::{evolution_csv, write_evolution_csv};
+/// use cityalign::{evolution, Corpus, Matcher};
+///
+/// let corpus = Corpus::bundled()?;
+/// let comparison = Matcher::new().compare(corpus.plans());
+/// let steps = evolution(&comparison, &comparison.align());
+/// let mut out = Vec::new();
+/// write_evolution_csv(&mut out, &steps)?;
+/// let csv = String::from_utf8(out).unwrap();
+/// assert!(csv.starts_with("city,from,to,change,task_a,task_b,score,metric,value_from,value_to\n"));
+/// assert!(csv.lines().any(|l| l.starts_with("东营,dongying-2021-2022,dongying-2022,continued,")));
+/// assert_eq!(csv, evolution_csv(&steps));
+/// # Ok::<(), cityalign::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// Those of `w`.
+pub fn write_evolution_csv<W: io::Write>(mut w: W, steps: &[Evolution]) -> io::Result<()> {
+    write_record(
+        &mut w,
+        ["city", "from", "to", "change", "task_a", "task_b", "score", "metric", "value_from", "value_to"],
+    )?;
     for s in steps {
         let head = [s.city.clone(), s.from.to_string(), s.to.to_string()];
         let row = |change: &str, rest: [String; 6]| head.iter().cloned().chain([change.to_string()]).chain(rest);
         for c in &s.continued {
-            csv.row(row(
-                "continued",
-                [
-                    c.a.task.to_string(),
-                    c.b.task.to_string(),
-                    format!("{:.4}", c.score),
-                    String::new(),
-                    String::new(),
-                    String::new(),
-                ],
-            ));
+            write_record(
+                &mut w,
+                row(
+                    "continued",
+                    [
+                        c.a.task.to_string(),
+                        c.b.task.to_string(),
+                        format!("{:.4}", c.score),
+                        String::new(),
+                        String::new(),
+                        String::new(),
+                    ],
+                ),
+            )?;
         }
         for t in &s.new {
-            csv.row(row(
-                "new",
-                [String::new(), t.task.to_string(), String::new(), String::new(), String::new(), String::new()],
-            ));
+            write_record(
+                &mut w,
+                row(
+                    "new",
+                    [String::new(), t.task.to_string(), String::new(), String::new(), String::new(), String::new()],
+                ),
+            )?;
         }
         for t in &s.dropped {
-            csv.row(row(
-                "dropped",
-                [t.task.to_string(), String::new(), String::new(), String::new(), String::new(), String::new()],
-            ));
+            write_record(
+                &mut w,
+                row(
+                    "dropped",
+                    [t.task.to_string(), String::new(), String::new(), String::new(), String::new(), String::new()],
+                ),
+            )?;
         }
         for t in &s.target_changes {
-            csv.row(row(
-                "target",
-                [
-                    t.a.task.to_string(),
-                    t.b.task.to_string(),
-                    String::new(),
-                    t.metric.clone(),
-                    t.from.to_string(),
-                    t.to.to_string(),
-                ],
-            ));
+            write_record(
+                &mut w,
+                row(
+                    "target",
+                    [
+                        t.a.task.to_string(),
+                        t.b.task.to_string(),
+                        String::new(),
+                        t.metric.clone(),
+                        t.from.to_string(),
+                        t.to.to_string(),
+                    ],
+                ),
+            )?;
         }
     }
-    csv.into_string()
+    Ok(())
 }
 
 /// Each initiative's adopters as CSV, one row an adopter in order: `initiative, concept,
-/// order, plan, year, first`.
+/// order, plan, year, first`. [`write_diffusion_csv`] writes the same to a writer.
 pub fn diffusion_csv(diffusions: &[Diffusion]) -> String {
-    let mut csv = Csv::new(["initiative", "concept", "order", "plan", "year", "first"]);
+    render_string(|w| write_diffusion_csv(w, diffusions))
+}
+
+/// Writes [`diffusion_csv`] to `w`, a line at a time.
+///
+/// ```
+/// use cityalign::report::write_diffusion_csv;
+/// use cityalign::{diffusion, Corpus, Matcher};
+///
+/// let corpus = Corpus::bundled()?;
+/// let comparison = Matcher::new().compare(corpus.plans());
+/// let mut out = Vec::new();
+/// write_diffusion_csv(&mut out, &diffusion(&comparison, &comparison.align()))?;
+/// let csv = String::from_utf8(out).unwrap();
+/// assert!(csv.starts_with("initiative,concept,order,plan,year,first\n"));
+/// assert!(csv.lines().any(|l| l.starts_with("5G基站,5G基站,1,") && l.ends_with(",true")));
+/// # Ok::<(), cityalign::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// Those of `w`.
+pub fn write_diffusion_csv<W: io::Write>(mut w: W, diffusions: &[Diffusion]) -> io::Result<()> {
+    write_record(&mut w, ["initiative", "concept", "order", "plan", "year", "first"])?;
     for d in diffusions {
         for (i, a) in d.adopters.iter().enumerate() {
-            csv.row([
-                d.label.to_string(),
-                d.concept.as_deref().unwrap_or("").to_string(),
-                (i + 1).to_string(),
-                a.plan.to_string(),
-                a.year.map(|y| y.to_string()).unwrap_or_default(),
-                (i == 0).to_string(),
-            ]);
+            write_record(
+                &mut w,
+                [
+                    d.label.to_string(),
+                    d.concept.as_deref().unwrap_or("").to_string(),
+                    (i + 1).to_string(),
+                    a.plan.to_string(),
+                    a.year.map(|y| y.to_string()).unwrap_or_default(),
+                    (i == 0).to_string(),
+                ],
+            )?;
         }
     }
-    csv.into_string()
+    Ok(())
 }
 
 #[cfg(test)]

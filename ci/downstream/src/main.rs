@@ -1,5 +1,8 @@
 //! Uses cityalign as the README does; built in CI so that a breaking change shows.
 
+use std::io::{BufWriter, Write};
+
+use cityalign::report::{ComparisonTable, Csv};
 use cityalign::{Corpus, Matcher, Parser, Plan, Role, Strategy};
 
 fn run() -> cityalign::Result<()> {
@@ -21,6 +24,13 @@ fn run() -> cityalign::Result<()> {
     let hits = comparison.query("城市大脑");
     let alignment = comparison.align();
     println!("{} hits, {} initiatives", hits.len(), alignment.initiatives.len());
+    let table = ComparisonTable::new(&comparison, &alignment);
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    table.write_text(&mut out, 100)?;
+    out.flush()?;
+    let mut csv = Csv::new(["plan", "tasks"]);
+    csv.row([plan.id.as_str(), &plan.tasks.len().to_string()]);
+    assert!(csv.excel().as_str().starts_with('\u{feff}'));
     let (_, errors) = Corpus::from_files_skipping(["no-such-plan.txt"]);
     assert_eq!(errors.len(), 1);
     Ok(())

@@ -7,7 +7,7 @@ use std::io;
 
 use super::{concerns, render_string, short_number, target_summary};
 use crate::analysis::SharedWording;
-use crate::matching::{Alignment, Candidate, Comparison, Initiative};
+use crate::matching::{Alignment, Comparison, Explanation, Initiative, TaskRef};
 use crate::model::{Accrual, Department, Plan, Role, Task};
 
 /// The comparison as an HTML page: a coverage heat map (initiative × plan), bar charts of
@@ -469,7 +469,7 @@ impl<'c, 'p> HtmlReport<'c, 'p> {
                 let _ = writeln!(out, "<section id=\"cell-{r}-{c}\">\n<h4>{}</h4>", esc(&plan_name(plan)));
                 for task in &cell.tasks {
                     let matches = self.matches(initiative, task);
-                    let highlighted: Vec<usize> = matches.iter().map(|(_, m)| m.clause_a).collect();
+                    let highlighted: Vec<usize> = matches.iter().map(|(_, _, m)| m.clause_a).collect();
                     let _ = writeln!(out, "<div class=\"task\" id=\"task-{}\">", esc(&anchor(&task.id)));
                     let _ = writeln!(
                         out,
@@ -480,8 +480,8 @@ impl<'c, 'p> HtmlReport<'c, 'p> {
                         task.lead_unit().map(|u| format!(" · {}", u.name)).map_or(String::new(), |s| esc(&s))
                     );
                     let _ = writeln!(out, "<p>{}</p>", highlight(task, &highlighted));
-                    for (other, m) in &matches {
-                        let other_task = other.task(&m.task.task);
+                    for (other, other_ref, m) in &matches {
+                        let other_task = other.task(&other_ref.task);
                         let _ = write!(
                             out,
                             "<details><summary>↔ {} <span class=\"score\">{:.3}</span></summary>",
@@ -515,9 +515,9 @@ impl<'c, 'p> HtmlReport<'c, 'p> {
         Ok(())
     }
 
-    /// The initiative's other tasks that `task` is linked to, as ranked candidates (with
-    /// their clauses and breakdown).
-    fn matches(&self, initiative: &Initiative, task: &Task) -> Vec<(&'p Plan, Candidate)> {
+    /// The initiative's other tasks that `task` is linked to, each with why it scored so
+    /// (the clauses matched and the breakdown), one pair at a time.
+    fn matches(&self, initiative: &Initiative, task: &Task) -> Vec<(&'p Plan, TaskRef, Explanation)> {
         let mut found = Vec::new();
         for link in self.alignment.links.iter().filter(|l| l.label == initiative.label) {
             let other = if link.a.task == task.id {
@@ -528,10 +528,8 @@ impl<'c, 'p> HtmlReport<'c, 'p> {
                 continue;
             };
             let Some(plan) = self.comparison.plans().iter().copied().find(|p| p.id == other.plan) else { continue };
-            if let Some(candidate) =
-                self.comparison.rank(&task.id, &plan.id).into_iter().find(|c| c.task.task == other.task)
-            {
-                found.push((plan, candidate));
+            if let Some(why) = self.comparison.explain(&task.id, &other.task) {
+                found.push((plan, other.clone(), why));
             }
         }
         found

@@ -8,9 +8,11 @@
 
 use std::ops::Range;
 
+use super::brackets::{Step, ROUND};
 use super::deadline::Mention;
+use super::number::is_digit;
 use super::number::{decimal, magnitude};
-use super::text::{digit_value, is_space, Repaired};
+use super::text::{is_space, Repaired};
 use crate::model::{Accrual, Bound, DeadlineSource, Target};
 
 /// Measure words, longest first so that 个百分点 wins over 个.
@@ -402,21 +404,17 @@ fn quantity(text: &str, at: usize, clause_start: usize) -> Option<Quantity> {
 /// The metric as it will be compared: no spaces, quotes or bracketed asides, no filler.
 fn normalise_metric(raw: &str) -> String {
     let mut out = String::new();
-    let mut depth = 0usize;
-    for c in raw.chars() {
-        match c {
-            '(' | '（' => depth += 1,
-            ')' | '）' => depth = depth.saturating_sub(1),
-            _ if depth > 0 || is_space(c) || matches!(c, '“' | '”' | '"' | '‘' | '’' | '「' | '」') => {}
-            _ => out.push(c),
+    let mut scan = ROUND.scan(raw);
+    while let Some((_, c, step)) = scan.next() {
+        let quote = matches!(c, '“' | '”' | '"' | '‘' | '’' | '「' | '」');
+        if step == Step::Text && scan.depth() == 0 && !is_space(c) && !quote {
+            out.push(c);
         }
     }
     let mut metric = out.as_str();
     loop {
         // A year ("2022年全市…") says when, not what.
-        let year = metric
-            .find('年')
-            .filter(|&i| i > 0 && metric.get(..i).is_some_and(|y| y.chars().all(|c| digit_value(c).is_some())));
+        let year = metric.find('年').filter(|&i| i > 0 && metric.get(..i).is_some_and(|y| y.chars().all(is_digit)));
         match (starts_with_any(metric, &FILLERS), year) {
             (Some(word), _) => metric = metric.get(word.len()..).unwrap_or(""),
             (None, Some(i)) => metric = metric.get(i + '年'.len_utf8()..).unwrap_or(""),
@@ -451,18 +449,7 @@ fn metric_after(text: &str, from: usize, masked: &[Range<usize>]) -> Range<usize
     let limit = masked.get(masked.partition_point(|m| m.start < from)).map_or(text.len(), |m| m.start);
     let limit = floor_boundary(text, limit.min(from.saturating_add(PHRASE_WINDOW)));
     let rest = text.get(from..limit.max(from)).unwrap_or("");
-    let mut depth = 0usize;
-    let unopened = rest
-        .char_indices()
-        .find(|&(_, c)| match c {
-            '(' | '（' => {
-                depth += 1;
-                false
-            }
-            ')' | '）' => depth.checked_sub(1).map(|d| depth = d).is_none(),
-            _ => false,
-        })
-        .map_or(rest.len(), |(i, _)| i);
+    let unopened = ROUND.scan(rest).find(|&(_, _, step)| step == Step::Stray).map_or(rest.len(), |(i, _, _)| i);
     let rest = rest.get(..unopened).unwrap_or(rest);
     let mut end = rest.find(|c: char| is_clause_break(c) && c != '、').unwrap_or(rest.len());
     let phrase = rest.get(..end).unwrap_or("");
@@ -475,13 +462,10 @@ fn metric_after(text: &str, from: usize, masked: &[Range<usize>]) -> Range<usize
     let mut prev = None;
     let mut stop = end;
     for (i, c) in phrase.char_indices().skip_while(|(i, _)| *i < start) {
-        let after_words = prev.is_some_and(|p: char| !p.is_ascii() && digit_value(p).is_none());
-        let names_a_thing = phrase
-            .get(i..)
-            .unwrap_or("")
-            .trim_start_matches(|c: char| digit_value(c).is_some())
-            .starts_with(|c: char| c.is_ascii_alphabetic());
-        if digit_value(c).is_some() && after_words && !names_a_thing {
+        let after_words = prev.is_some_and(|p: char| !p.is_ascii() && !is_digit(p));
+        let names_a_thing =
+            phrase.get(i..).unwrap_or("").trim_start_matches(is_digit).starts_with(|c: char| c.is_ascii_alphabetic());
+        if is_digit(c) && after_words && !names_a_thing {
             stop = i;
             break;
         }
@@ -527,13 +511,11 @@ pub(crate) fn targets(
             }
             continue;
         }
-        if at < resume || digit_value(c).is_none() {
+        if at < resume || !is_digit(c) {
             continue;
         }
         if prev.is_some_and(|p| {
-            p.is_ascii_alphanumeric()
-                || matches!(p, '.' | '+' | '-' | '_' | '/' | '第' | '．')
-                || digit_value(p).is_some()
+            p.is_ascii_alphanumeric() || matches!(p, '.' | '+' | '-' | '_' | '/' | '第' | '．') || is_digit(p)
         }) {
             continue;
         }
@@ -541,7 +523,7 @@ pub(crate) fn targets(
             continue;
         }
         // Digits glued to letters ("5G", "10G PON", "IPv6") name things, not amounts.
-        let after_digits = text.get(at..).unwrap_or("").trim_start_matches(|c: char| digit_value(c).is_some());
+        let after_digits = text.get(at..).unwrap_or("").trim_start_matches(is_digit);
         if after_digits.starts_with(|c: char| c.is_ascii_alphabetic())
             && starts_with_any(after_digits, &MEASURES).is_none()
         {

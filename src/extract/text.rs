@@ -9,15 +9,6 @@ pub(crate) fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}' || c == '\u{feff}'
 }
 
-/// Value of an ASCII or full-width digit.
-pub(crate) fn digit_value(c: char) -> Option<u32> {
-    match c {
-        '0'..='9' => Some(c as u32 - '0' as u32),
-        '０'..='９' => Some(c as u32 - '０' as u32),
-        _ => None,
-    }
-}
-
 /// Characters after which a line is a finished sentence or clause, so that a line break
 /// after them is a paragraph break and not a page break inside a sentence.
 pub(crate) fn ends_sentence(c: char) -> bool {

@@ -4,6 +4,8 @@
 
 use std::ops::Range;
 
+use super::brackets::{Step, NAMES, RESPONSIBILITY};
+use super::number::is_digit;
 use super::text::is_space;
 use crate::model::Role;
 
@@ -124,29 +126,6 @@ impl Source<'_> {
     }
 }
 
-fn opens(c: char) -> bool {
-    matches!(c, '(' | '（' | '〈' | '《' | '<' | '【' | '[' | '“' | '［' | '〔')
-}
-
-fn closes(c: char) -> bool {
-    matches!(c, ')' | '）' | '〉' | '》' | '>' | '】' | ']' | '”' | '］' | '〕')
-}
-
-/// The brackets that may hold a responsibility: round ones, 〔〕 and 【】. Returns the
-/// kind a closing bracket must match.
-fn responsibility_bracket(c: char) -> Option<u8> {
-    match c {
-        '(' | '（' | ')' | '）' => Some(0),
-        '〔' | '〕' => Some(1),
-        '【' | '】' => Some(2),
-        _ => None,
-    }
-}
-
-fn char_len_at(text: &str, at: usize) -> usize {
-    text.get(at..).and_then(|s| s.chars().next()).map_or(1, char::len_utf8)
-}
-
 /// A bracket pair: the whole, the inside, and whether the text ended before it closed
 /// (an opening cut off mid-list).
 #[derive(Debug, Clone)]
@@ -160,31 +139,19 @@ struct Pair {
 /// bracket still open at a line break or the end is closed there (the source lost it).
 fn bracket_pairs(text: &str) -> Vec<Pair> {
     let mut pairs = Vec::new();
-    let mut stack: Vec<(usize, u8)> = Vec::new();
-    let unclosed = |stack: &mut Vec<(usize, u8)>, pairs: &mut Vec<Pair>, at: usize, cut: bool| {
-        for (open, _) in stack.drain(..) {
-            pairs.push(Pair { outer: open..at, inner: open + char_len_at(text, open)..at, cut });
-        }
-    };
-    for (at, c) in text.char_indices() {
+    let mut scan = RESPONSIBILITY.scan(text);
+    while let Some((at, c, step)) = scan.next() {
         if c == '\n' {
-            unclosed(&mut stack, &mut pairs, at, false);
-            continue;
-        }
-        let Some(kind) = responsibility_bracket(c) else { continue };
-        if matches!(c, '(' | '（' | '〔' | '【') {
-            stack.push((at, kind));
-        } else if stack.last().is_some_and(|&(_, k)| k == kind) {
-            if let Some((open, _)) = stack.pop() {
-                pairs.push(Pair {
-                    outer: open..at + c.len_utf8(),
-                    inner: open + char_len_at(text, open)..at,
-                    cut: false,
-                });
-            }
+            pairs.extend(scan.close_all().map(|open| Pair { outer: open.at..at, inner: open.end..at, cut: false }));
+        } else if let Step::Close(open) = step {
+            pairs.push(Pair { outer: open.at..at + c.len_utf8(), inner: open.end..at, cut: false });
         }
     }
-    unclosed(&mut stack, &mut pairs, text.len(), true);
+    pairs.extend(scan.close_all().map(|open| Pair {
+        outer: open.at..text.len(),
+        inner: open.end..text.len(),
+        cut: true,
+    }));
     pairs.sort_by(|a, b| a.outer.start.cmp(&b.outer.start).then(b.outer.end.cmp(&a.outer.end)));
     pairs
 }
@@ -269,7 +236,7 @@ fn is_time_clause(words: &str) -> bool {
             || words.ends_with('前')
             || words.ends_with("长期坚持")
             || words.ends_with("持续推进")
-            || (words.contains('年') && words.chars().any(|c| super::text::digit_value(c).is_some())))
+            || (words.contains('年') && words.chars().any(is_digit)))
 }
 
 /// The responsibility parentheses of `text`, in order.
@@ -326,14 +293,10 @@ fn trim(text: &str, range: Range<usize>) -> Range<usize> {
 fn split_top(text: &str, range: Range<usize>, seps: &[char]) -> Vec<Range<usize>> {
     let s = text.get(range.clone()).unwrap_or("");
     let mut parts = Vec::new();
-    let mut depth = 0usize;
     let mut start = 0;
-    for (at, c) in s.char_indices() {
-        if opens(c) {
-            depth += 1;
-        } else if closes(c) {
-            depth = depth.saturating_sub(1);
-        } else if depth == 0 && seps.contains(&c) {
+    let mut scan = NAMES.scan(s);
+    while let Some((at, c, step)) = scan.next() {
+        if step == Step::Text && scan.depth() == 0 && seps.contains(&c) {
             parts.push(range.start + start..range.start + at);
             start = at + c.len_utf8();
         }

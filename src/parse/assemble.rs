@@ -7,6 +7,7 @@ use super::header::{self, Header};
 use super::numbering::marker_at;
 use super::outline::{Node, Outline};
 use super::table::{self, Column};
+use crate::extract::brackets::{Step, PHRASE, SENTENCE};
 use crate::extract::deadline::{mentions, Mention};
 use crate::extract::department::department_of;
 use crate::extract::targets::targets;
@@ -58,18 +59,19 @@ enum Fate {
 /// Delimiters inside quotes or brackets do not count.
 pub(crate) fn lead_phrase(text: &str) -> String {
     const MAX: usize = 40;
-    let mut depth = 0usize;
     let mut first_comma = None;
     let mut end = text.len();
-    for (at, c) in text.char_indices() {
+    let mut scan = PHRASE.scan(text);
+    while let Some((at, c, step)) = scan.next() {
+        if step != Step::Text || scan.depth() > 0 {
+            continue;
+        }
         match c {
-            '“' | '(' | '（' | '《' | '「' => depth += 1,
-            '”' | ')' | '）' | '》' | '」' => depth = depth.saturating_sub(1),
-            '。' | '；' | ';' | '\n' | '！' | '？' if depth == 0 => {
+            '。' | '；' | ';' | '\n' | '！' | '？' => {
                 end = at;
                 break;
             }
-            ',' | '，' | ':' | '：' if depth == 0 && first_comma.is_none() => first_comma = Some(at),
+            ',' | '，' | ':' | '：' if first_comma.is_none() => first_comma = Some(at),
             _ => {}
         }
     }
@@ -260,7 +262,6 @@ fn clauses_of(repaired: &Repaired, found: &[Responsibility]) -> Vec<Clause> {
     let text = repaired.text.as_str();
     let mut clauses = Vec::new();
     let mut start = 0;
-    let mut depth = 0usize;
     let mut push = |range: Range<usize>| {
         let mut words = String::new();
         let mut at = range.start;
@@ -274,14 +275,13 @@ fn clauses_of(repaired: &Repaired, found: &[Responsibility]) -> Vec<Clause> {
             clauses.push(Clause { text: words.to_string(), span: repaired.span(range) });
         }
     };
-    for (at, c) in text.char_indices() {
-        match c {
-            '“' | '(' | '（' | '《' => depth += 1,
-            '”' | ')' | '）' | '》' => depth = depth.saturating_sub(1),
-            '\n' => depth = 0,
-            _ => {}
+    let mut scan = SENTENCE.scan(text);
+    while let Some((at, c, step)) = scan.next() {
+        if c == '\n' {
+            // A bracket still open at a line break lost its closing half.
+            scan.close_all();
         }
-        if depth == 0 && matches!(c, '。' | ';' | '；' | '\n' | '！' | '？') {
+        if step == Step::Text && scan.depth() == 0 && matches!(c, '。' | ';' | '；' | '\n' | '！' | '？') {
             push(start..at + c.len_utf8());
             start = at + c.len_utf8();
         }

@@ -8,7 +8,8 @@
 use std::ops::Range;
 
 use super::numbering::{marker_at, rank, Marker};
-use crate::extract::text::{digit_value, ends_sentence, is_space, without_glosses};
+use crate::extract::number::is_digit;
+use crate::extract::text::{ends_sentence, is_space, without_glosses};
 use crate::model::{NumberStyle, Numeral};
 
 /// One numbered item.
@@ -104,7 +105,7 @@ pub(crate) fn is_trailer_line(line: &str) -> bool {
 /// Whether a line is an entry of a table of contents: a heading, a leader of dots and a
 /// page number ("二、重点任务…………2").
 pub(crate) fn is_contents_line(line: &str) -> bool {
-    let without_page = line.trim_end_matches(|c: char| digit_value(c).is_some());
+    let without_page = line.trim_end_matches(is_digit);
     if without_page.len() == line.len() {
         return false;
     }
@@ -117,7 +118,7 @@ pub(crate) fn is_contents_line(line: &str) -> bool {
 /// A heading of a table of contents without leaders, its page number dropped:
 /// "二、重点任务 2" → "二、重点任务".
 fn without_page_number(line: &str) -> String {
-    let body = line.trim_end_matches(|c: char| digit_value(c).is_some());
+    let body = line.trim_end_matches(is_digit);
     let body = if body.len() < line.len() && body.ends_with(is_space) { body } else { line };
     body.chars().filter(|&c| !is_space(c)).collect()
 }

@@ -5,7 +5,8 @@
 use std::ops::Range;
 
 use super::outline::Line;
-use crate::extract::text::{digit_value, is_space};
+use crate::extract::number::digits;
+use crate::extract::text::is_space;
 
 /// What a column of a task table holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -139,10 +140,8 @@ pub(crate) struct Row {
 
 fn is_serial(cell: &str) -> Option<u32> {
     let cell = cell.trim_matches(|c: char| is_space(c) || matches!(c, '.' | '、' | '．'));
-    if cell.is_empty() || cell.chars().count() > 4 {
-        return None;
-    }
-    cell.chars().try_fold(0u32, |v, c| digit_value(c).map(|d| v * 10 + d))
+    // 1–4 digits and nothing else.
+    digits(cell, 4).filter(|run| run.len == cell.len()).and_then(|run| run.value_u32())
 }
 
 fn row(text: &str, header: &[Column], values: &[Range<usize>]) -> Option<Row> {

@@ -17,6 +17,32 @@ pub(crate) struct Responsibility {
     pub units: Vec<UnitMention>,
     /// The value of its 完成时限 clause.
     pub deadline: Option<Range<usize>>,
+    /// The last name of a list the text ended in, left out of `units` as it may be cut
+    /// off ("省工业和"); it stands when the text is part of a longer one that goes on.
+    pub cut_off: Option<UnitMention>,
+}
+
+impl Responsibility {
+    /// The same parenthesis in a text where this one's text starts at byte `offset` and
+    /// goes on after its end: a name the end cut off stands again.
+    pub fn moved(&self, offset: usize, goes_on: bool) -> Responsibility {
+        let shift = |r: &Range<usize>| r.start + offset..r.end + offset;
+        let mut units: Vec<UnitMention> = self.units.clone();
+        units.extend(self.cut_off.iter().filter(|_| goes_on).cloned());
+        for unit in &mut units {
+            unit.range = shift(&unit.range);
+        }
+        Responsibility {
+            range: shift(&self.range),
+            units,
+            deadline: self.deadline.as_ref().map(shift),
+            cut_off: self
+                .cut_off
+                .as_ref()
+                .filter(|_| !goes_on)
+                .map(|u| UnitMention { range: shift(&u.range), ..u.clone() }),
+        }
+    }
 }
 
 /// A unit as a responsibility parenthesis names it.
@@ -273,10 +299,8 @@ fn read_parenthesis(src: &Source<'_>, pair: Pair) -> Responsibility {
         }
     }
     // The text ended inside the list: its last name may be a fragment ("省工业和").
-    if cut && units.last().is_some_and(|u| !is_complete(&crate::script::fold(&u.name))) {
-        units.pop();
-    }
-    Responsibility { range: outer, units, deadline }
+    let cut_off = units.pop_if(|u| cut && !is_complete(&crate::script::fold(&u.name)));
+    Responsibility { range: outer, units, deadline, cut_off }
 }
 
 /// Narrows `range` past spaces and separators at both ends.

@@ -590,6 +590,20 @@ mod tests {
         );
         assert_eq!(read("建设。【牵头单位：市大数据局】"), [("市大数据局".into(), Lead)]);
         assert_eq!(read("(主要责任单位:市大数据局;协办單位:市財政局)")[1], ("市財政局".into(), Cooperating));
+    }
+
+    #[test]
+    fn traditional_labels_read_folded() {
+        use Role::*;
+        let text = "(牽頭單位:市大數據局;協辦單位:市財政局;參與單位:市公安局;時間節點:2023年底前)";
+        assert_eq!(
+            read(text),
+            [("市大數據局".into(), Lead), ("市財政局".into(), Cooperating), ("市公安局".into(), Cooperating)],
+            "help: every traditional label form folds to a listed one"
+        );
+        let r = &responsibilities(text)[0];
+        assert_eq!(&text[r.deadline.clone().unwrap()], "2023年底前", "help: 時間節點 is 时间节点");
+        assert_eq!(read("(協辦部門:市財政局)"), [("市財政局".into(), Cooperating)]);
         assert!(read("贵州各市〔州〕建设").is_empty(), "help: a bracket in a place name holds no units");
     }
 

@@ -60,10 +60,10 @@ pub(crate) fn marker_at(s: &str) -> Option<Marker> {
         let inner = s.get(first.len_utf8()..)?;
         let (value, n) = chinese_number(inner)?;
         let unit = inner.get(n..)?.chars().next()?;
-        let style = match unit {
+        let style = match crate::script::simplified(unit) {
             '章' | '部' | '篇' => NumberStyle::Chapter,
-            '节' | '節' => NumberStyle::Section,
-            '条' | '條' => NumberStyle::Article,
+            '节' => NumberStyle::Section,
+            '条' => NumberStyle::Article,
             _ => return None,
         };
         let mut len = first.len_utf8() + n + unit.len_utf8();
@@ -130,6 +130,8 @@ mod tests {
         assert_eq!(read("第二章 总体要求"), Some((Chapter, 2, 10)));
         assert_eq!(read("第三节 建设数字底座"), Some((Section, 3, 10)));
         assert_eq!(read("第十二条 加快建设"), Some((Article, 12, 13)));
+        assert_eq!(read("第三節 建設數字底座"), Some((Section, 3, 10)), "help: 節 is 节");
+        assert_eq!(read("第十二條 加快建設"), Some((Article, 12, 13)), "help: 條 is 条");
     }
 
     #[test]

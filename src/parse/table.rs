@@ -120,9 +120,13 @@ fn is_task_header(columns: &[Column]) -> bool {
 
 /// Whether a line is the header of a task table on one line: "序号 重点任务 牵头单位".
 pub(crate) fn is_header_line(line: &str) -> bool {
-    // Most lines are prose: a header is short and names who answers for the task.
-    let names_units = ["单位", "部门", "單位", "部門", "责任主体", "責任主體"].iter().any(|w| line.contains(w));
-    if line.len() > 240 || !names_units {
+    // Most lines are prose: a header is short and names who answers for the task, in
+    // either script (單位, 責任主體).
+    if line.len() > 240 {
+        return false;
+    }
+    let folded = crate::script::fold(line);
+    if !["单位", "部门", "责任主体"].iter().any(|w| folded.contains(w)) {
         return false;
     }
     let text = line;
@@ -281,6 +285,17 @@ mod tests {
         );
         assert_eq!(got[1].1, [(Column::Lead, "市行政审批服务局".into())], "help: a row that lacks its last cell");
         assert_eq!(got[2].1[1], (Column::Deadline, "2023年12月".into()));
+    }
+
+    #[test]
+    fn traditional_headers_read_as_simplified_ones() {
+        assert!(is_header_line("序號\t重點任務\t牽頭單位\t協辦單位"));
+        assert!(is_header_line("序號  重點任務  責任主体"), "help: a header mixing the scripts");
+        let text = "序號\t重點任務\t牽頭單位\t協辦單位\t參與單位\t時間節點\n1\t建設城市大腦\t市大數據局\t市公安局\t市財政局\t2023年底前\n";
+        let got = read(text);
+        assert_eq!(got.len(), 1, "help: {got:?}");
+        let columns: Vec<Column> = got[0].1.iter().map(|(c, _)| *c).collect();
+        assert_eq!(columns, [Column::Lead, Column::Cooperating, Column::Cooperating, Column::Deadline]);
     }
 
     #[test]

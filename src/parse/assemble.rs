@@ -599,9 +599,9 @@ impl Years {
     fn of(header: &Header) -> Years {
         Years {
             relative: match (header.period, header.issued) {
-                (Some(p), Some(d)) if p.contains(d.year) => Some(d.year),
+                (Some(p), Some(d)) if p.contains(d.year()) => Some(d.year()),
                 (Some(p), _) => Some(p.start),
-                (None, d) => d.map(|d| d.year),
+                (None, d) => d.map(|d| d.year()),
             },
             end: header.period.map(|p| p.end),
         }

@@ -133,7 +133,8 @@ pub(crate) fn read<'s>(front: impl Iterator<Item = &'s str>, back: impl Iterator
         .or_else(|| notice.and_then(|n| title_in_notice(n)))
         .or_else(|| front.iter().find_map(|l| title_quoted(l)));
     let city = issuer.as_deref().and_then(city_of).or_else(|| title.as_deref().and_then(city_in_title));
-    let period = title.as_deref().and_then(period_in).or_else(|| issued.map(|d| Period { start: d.year, end: d.year }));
+    let period =
+        title.as_deref().and_then(period_in).or_else(|| issued.map(|d| Period { start: d.year(), end: d.year() }));
     Header { issuer, city, doc_number, issued, title, period }
 }
 

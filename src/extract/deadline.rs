@@ -3,7 +3,7 @@
 use std::ops::Range;
 
 use super::number::{digits, is_digit};
-use super::text::is_space;
+use super::text::{is_space, slice};
 use crate::model::{Date, Deadline, DeadlineSource, Precision};
 
 /// A deadline written in a text.
@@ -90,9 +90,9 @@ pub(crate) fn mentions(text: &str) -> Vec<Mention> {
             continue;
         }
         let Some((year, month, day, end)) = date_at(text, at) else { continue };
-        let before = text.get(..at).unwrap_or("").trim_end_matches(is_space);
+        let before = slice(text, ..at).trim_end_matches(is_space);
         let framed_before = BEFORE.iter().find(|w| before.ends_with(*w));
-        let rest = text.get(end..).unwrap_or("");
+        let rest = slice(text, end..);
         let framed_after = AFTER.iter().find(|w| rest.starts_with(*w));
         let opens_clause = month.is_none() && rest.trim_start_matches(is_space).starts_with([',', '，']);
         if framed_before.is_none() && framed_after.is_none() && !opens_clause {
@@ -112,7 +112,7 @@ pub(crate) fn mentions(text: &str) -> Vec<Mention> {
         if at < skip_to {
             continue;
         }
-        let rest = text.get(at..).unwrap_or("");
+        let rest = slice(text, at..);
         let Some(word) = RELATIVE.iter().find(|w| rest.starts_with(*w)) else { continue };
         let range = at..at + word.len();
         skip_to = range.end;

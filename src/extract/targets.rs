@@ -12,7 +12,7 @@ use super::brackets::{Step, ROUND};
 use super::deadline::Mention;
 use super::number::is_digit;
 use super::number::{decimal, magnitude};
-use super::text::{is_space, Repaired};
+use super::text::{is_space, slice, Repaired};
 use crate::model::{Accrual, Bound, Deadline, DeadlineSource, Target};
 
 /// Measure words, longest first so that 个百分点 wins over 个.
@@ -276,7 +276,7 @@ fn starts_with_any<'w>(s: &str, words: &[&'w str]) -> Option<&'w str> {
 }
 
 fn skip_spaces(text: &str, at: usize) -> usize {
-    let rest = text.get(at..).unwrap_or("");
+    let rest = slice(text, at..);
     at + (rest.len() - rest.trim_start_matches(|c: char| is_space(c) && c != '\n').len())
 }
 
@@ -448,7 +448,7 @@ fn metric_after(text: &str, from: usize, masked: &[Range<usize>]) -> Range<usize
     // Never into a responsibility parenthesis, nor past a bracket the phrase did not open.
     let limit = masked.get(masked.partition_point(|m| m.start < from)).map_or(text.len(), |m| m.start);
     let limit = floor_boundary(text, limit.min(from.saturating_add(PHRASE_WINDOW)));
-    let rest = text.get(from..limit.max(from)).unwrap_or("");
+    let rest = slice(text, from..limit.max(from));
     let unopened = ROUND.scan(rest).find(|&(_, _, step)| step == Step::Stray).map_or(rest.len(), |(i, _, _)| i);
     let rest = rest.get(..unopened).unwrap_or(rest);
     let mut end = rest.find(|c: char| is_clause_break(c) && c != '、').unwrap_or(rest.len());
@@ -512,7 +512,7 @@ fn may_start_amount(text: &str, at: usize, prev: Option<char>) -> bool {
     if prev.is_some_and(continues) {
         return false;
     }
-    let after_digits = text.get(at..).unwrap_or("").trim_start_matches(is_digit);
+    let after_digits = slice(text, at..).trim_start_matches(is_digit);
     !after_digits.starts_with(|c: char| c.is_ascii_alphabetic()) || starts_with_any(after_digits, &MEASURES).is_some()
 }
 
@@ -531,7 +531,7 @@ struct Words<'t> {
 impl<'t> Words<'t> {
     fn around(text: &'t str, q: &Quantity, clause_start: usize, masked: &[Range<usize>]) -> Words<'t> {
         let lookback = clause_start.max(ceil_boundary(text, q.range.start.saturating_sub(PHRASE_WINDOW)));
-        let before = text.get(lookback..q.range.start).unwrap_or("");
+        let before = slice(text, lookback..q.range.start);
         // A count's metric is the object of the last verb before it (one that leaves at
         // least two characters: not the 完成 of 完成率); a rate's is the whole phrase.
         let object_start = VERBS
@@ -547,11 +547,11 @@ impl<'t> Words<'t> {
     /// measure, else those before the number, else the metric of the sentence's target
     /// before (`previous`).
     fn metric(&self, text: &str, q: &Quantity, previous: Option<&Target>) -> (String, Range<usize>) {
-        let mut before = normalise_metric(text.get(self.object_start..q.range.start).unwrap_or(""));
+        let mut before = normalise_metric(slice(text, self.object_start..q.range.start));
         if before.is_empty() && self.object_start > self.lookback {
-            before = metric_of_phrase(text.get(self.lookback..q.range.start).unwrap_or(""));
+            before = metric_of_phrase(slice(text, self.lookback..q.range.start));
         }
-        let after = normalise_metric(text.get(self.after.clone()).unwrap_or(""));
+        let after = normalise_metric(slice(text, self.after.clone()));
         let prefer_before = q.is_rate() || q.measure.is_empty();
         if !after.is_empty() && (!prefer_before || before.is_empty()) {
             (after, q.range.start.min(q.number_start)..self.after.end)
@@ -565,7 +565,7 @@ impl<'t> Words<'t> {
     /// Whether the quantity is a stock, new, or unstated; an item of a 、 list without
     /// words of its own takes the accrual of the target before.
     fn accrual(&self, text: &str, by_list: bool, previous: Option<&Target>) -> Accrual {
-        let words = format!("{}{}", self.before, text.get(self.after.clone()).unwrap_or(""));
+        let words = format!("{}{}", self.before, slice(text, self.after.clone()));
         let object = self.before.trim_end_matches(|c: char| is_space(c) || BEFORE.iter().any(|(w, _)| w.contains(c)));
         let stock = STOCK_WORDS.iter().any(|w| words.contains(w)) || STOCK_SUFFIXES.iter().any(|w| object.ends_with(w));
         let accrual = if stock {
@@ -600,7 +600,7 @@ fn deadline_before(
 ) -> Option<Deadline> {
     let before_target = dates.partition_point(|d| d.range.end <= number_start);
     let date = before_target.checked_sub(1).and_then(|i| dates.get(i)).filter(|d| d.range.start >= sentence_start)?;
-    let words = text.get(date.range.clone()).unwrap_or("");
+    let words = slice(text, date.range.clone());
     date.deadline(DeadlineSource::Text, relative_year).map(|d| d.with_text(words, repaired.span(date.range.clone())))
 }
 

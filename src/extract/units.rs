@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::brackets::{Step, NAMES, RESPONSIBILITY};
 use super::number::is_digit;
-use super::text::is_space;
+use super::text::{is_space, slice};
 use crate::model::Role;
 
 /// A responsibility parenthesis found in a text.
@@ -144,11 +144,11 @@ struct Source<'t> {
 
 impl Source<'_> {
     fn get(&self, range: Range<usize>) -> &str {
-        self.text.get(range).unwrap_or("")
+        slice(self.text, range)
     }
 
     fn folded(&self, range: Range<usize>) -> &str {
-        self.folded.get(range).unwrap_or("")
+        slice(self.folded, range)
     }
 }
 
@@ -191,7 +191,7 @@ fn labels_in(src: &Source<'_>, inner: &Range<usize>) -> Vec<(Range<usize>, Label
         if at < next || !(LABEL_STARTS.contains(&c) || DEADLINE_STARTS.contains(&c)) {
             continue;
         }
-        let rest = content.get(at..).unwrap_or("");
+        let rest = slice(content, at..);
         for (word, label) in LABELS {
             let Some(after) = rest.strip_prefix(word) else { continue };
             let spaces = after.len() - after.trim_start_matches(is_space).len();
@@ -307,7 +307,7 @@ fn read_parenthesis(src: &Source<'_>, pair: Pair) -> Responsibility {
 fn trim(text: &str, range: Range<usize>) -> Range<usize> {
     let junk =
         |c: char| is_space(c) || matches!(c, ';' | '；' | ',' | '，' | '、' | '?' | '？' | '。' | '.' | '•' | '·');
-    let s = text.get(range.clone()).unwrap_or("");
+    let s = slice(text, range.clone());
     let start = range.start + (s.len() - s.trim_start_matches(junk).len());
     let end = range.end - (s.len() - s.trim_end_matches(junk).len());
     start..end.max(start)
@@ -315,7 +315,7 @@ fn trim(text: &str, range: Range<usize>) -> Range<usize> {
 
 /// Splits `range` at the separators that stand outside brackets.
 fn split_top(text: &str, range: Range<usize>, seps: &[char]) -> Vec<Range<usize>> {
-    let s = text.get(range.clone()).unwrap_or("");
+    let s = slice(text, range.clone());
     let mut parts = Vec::new();
     let mut start = 0;
     let mut scan = NAMES.scan(s);

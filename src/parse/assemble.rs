@@ -11,7 +11,7 @@ use crate::extract::brackets::{Step, PHRASE, SENTENCE};
 use crate::extract::deadline::{mentions, Mention};
 use crate::extract::department::department_of;
 use crate::extract::targets::targets;
-use crate::extract::text::{is_space, Repaired};
+use crate::extract::text::{is_space, slice, Repaired};
 use crate::extract::units::{responsibilities, units_in_list, Responsibility};
 use crate::model::{
     Clause, Deadline, DeadlineSource, Heading, NumberPath, Plan, Role, SectionKind, Segment, SegmentKind, Span, Target,
@@ -126,10 +126,10 @@ fn without_responsibilities(item: &Item) -> String {
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
     for r in &item.responsibilities {
-        out.push_str(text.get(at..r.range.start.max(at)).unwrap_or(""));
+        out.push_str(slice(text, at..r.range.start.max(at)));
         at = r.range.end.max(at);
     }
-    out.push_str(text.get(at..).unwrap_or(""));
+    out.push_str(slice(text, at..));
     out
 }
 
@@ -589,7 +589,7 @@ impl Assembly<'_> {
 
 /// The metadata of the plan, from the lines before and after its body.
 fn read_header(source: &str, outline: &Outline) -> Header {
-    let slice = |l: &Line| source.get(l.start..l.end).unwrap_or("");
+    let slice = |l: &Line| slice(source, l.start..l.end);
     header::read(outline.front_lines.iter().map(slice), outline.back_lines.iter().map(slice))
 }
 

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::outline::Line;
 use crate::extract::number::digits;
-use crate::extract::text::is_space;
+use crate::extract::text::{is_space, slice};
 
 /// What a column of a task table holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,7 +74,7 @@ fn column(cell: &str) -> Option<Column> {
 /// The cells of a line split at each tab, or else at runs of two or more spaces (a full-width
 /// space counts as two), as byte ranges of `text`.
 fn cells(text: &str, line: Line) -> Vec<Range<usize>> {
-    let content = text.get(line.start..line.end).unwrap_or("");
+    let content = slice(text, line.start..line.end);
     if content.contains('\t') {
         // Each tab ends a cell, so that an empty cell keeps its place.
         let mut at = line.start;
@@ -166,7 +166,7 @@ fn row(text: &str, header: &[Column], values: &[Range<usize>]) -> Option<Row> {
 
 /// The rows of the task tables among `lines` (the trailer's, where attachments are).
 pub(crate) fn rows(text: &str, lines: &[Line]) -> Vec<Row> {
-    let slice = |l: &Line| text.get(l.start..l.end).unwrap_or("");
+    let slice = |l: &Line| slice(text, l.start..l.end);
     let mut found = Vec::new();
     let mut i = 0;
     while i < lines.len() {
@@ -209,7 +209,7 @@ pub(crate) fn rows(text: &str, lines: &[Line]) -> Vec<Row> {
 /// Rows of a flattened table: with a serial column, each row starts at the next serial
 /// number; without, every `header.len()` lines make a row. Returns the lines read.
 fn flattened_rows(text: &str, header: &[Column], body: &[Line], found: &mut Vec<Row>) -> usize {
-    let slice = |l: &Line| text.get(l.start..l.end).unwrap_or("");
+    let slice = |l: &Line| slice(text, l.start..l.end);
     let values = |ls: &[Line]| ls.iter().map(|l| l.start..l.end).collect::<Vec<_>>();
     if header.first() != Some(&Column::Serial) {
         let mut read = 0;

@@ -120,8 +120,8 @@ impl Brackets {
     /// What `c` is to the set.
     #[inline(always)]
     fn role(&self, c: char) -> Role {
-        // Ideographs and ASCII letters and digits, most of every text, are no brackets.
-        if c.is_ascii_alphanumeric() || ('\u{4e00}'..='\u{9fff}').contains(&c) {
+        // Ideographs, most of every text, are no brackets.
+        if ('\u{4e00}'..='\u{9fff}').contains(&c) {
             return Role::None;
         }
         let Some(at) = place(c) else { return Role::None };

@@ -2,7 +2,8 @@
 
 use std::ops::Range;
 
-use super::text::{digit_value, is_space};
+use super::number::{digits, is_digit};
+use super::text::{is_space, slice};
 use crate::model::{Date, Deadline, DeadlineSource, Precision};
 
 /// A deadline written in a text.
@@ -38,19 +39,14 @@ const AFTER: [&str; 9] = ["年底前", "年末前", "年底", "年末", "底前"
 /// Deadlines relative to the plan's year, longest first.
 const RELATIVE: [&str; 6] = ["年底前", "年内", "年底", "全年", "今年", "本年度"];
 
-/// Reads digits (spaces allowed around them) at `s`; returns the value and bytes read.
+/// Reads 1–4 digits (spaces allowed around them) at `s`; returns the value and bytes read.
 fn number(s: &str) -> Option<(u32, usize)> {
     let lead = s.len() - s.trim_start_matches(is_space).len();
     let rest = s.get(lead..)?;
-    let end = rest.find(|c: char| digit_value(c).is_none()).unwrap_or(rest.len());
-    let digits = rest.get(..end)?;
-    if digits.is_empty() || digits.chars().count() > 4 {
-        return None;
-    }
-    let value = digits.chars().filter_map(digit_value).fold(0, |v, d| v * 10 + d);
-    let rest = rest.get(end..)?;
+    let run = digits(rest, 5).filter(|d| d.count <= 4)?;
+    let rest = rest.get(run.len..)?;
     let trail = rest.len() - rest.trim_start_matches(is_space).len();
-    Some((value, lead + end + trail))
+    Some((run.value_u32()?, lead + run.len + trail))
 }
 
 /// The date at `at` of `text` (`YYYY年`, `YYYY年M月`, `YYYY年M月D日`), if it is one;
@@ -86,17 +82,17 @@ pub(crate) fn mentions(text: &str) -> Vec<Mention> {
     let mut found: Vec<Mention> = Vec::new();
     let mut covered_to = 0;
     for (at, c) in text.char_indices() {
-        if at < covered_to || digit_value(c).is_none() {
+        if at < covered_to || !is_digit(c) {
             continue;
         }
         let prev = text.get(..at).and_then(|b| b.trim_end_matches(is_space).chars().next_back());
-        if prev.is_some_and(|p| digit_value(p).is_some() || p.is_ascii_alphabetic()) {
+        if prev.is_some_and(|p| is_digit(p) || p.is_ascii_alphabetic()) {
             continue;
         }
         let Some((year, month, day, end)) = date_at(text, at) else { continue };
-        let before = text.get(..at).unwrap_or("").trim_end_matches(is_space);
+        let before = slice(text, ..at).trim_end_matches(is_space);
         let framed_before = BEFORE.iter().find(|w| before.ends_with(*w));
-        let rest = text.get(end..).unwrap_or("");
+        let rest = slice(text, end..);
         let framed_after = AFTER.iter().find(|w| rest.starts_with(*w));
         let opens_clause = month.is_none() && rest.trim_start_matches(is_space).starts_with([',', '，']);
         if framed_before.is_none() && framed_after.is_none() && !opens_clause {
@@ -116,14 +112,13 @@ pub(crate) fn mentions(text: &str) -> Vec<Mention> {
         if at < skip_to {
             continue;
         }
-        let rest = text.get(at..).unwrap_or("");
+        let rest = slice(text, at..);
         let Some(word) = RELATIVE.iter().find(|w| rest.starts_with(*w)) else { continue };
         let range = at..at + word.len();
         skip_to = range.end;
         let first_after = absolute.partition_point(|r| r.end <= range.start);
         let overlaps = absolute.get(first_after).is_some_and(|r| r.start < range.end);
-        let after_year =
-            text.get(..at).and_then(|b| b.chars().next_back()).is_some_and(|c| c == '年' || digit_value(c).is_some());
+        let after_year = text.get(..at).and_then(|b| b.chars().next_back()).is_some_and(|c| c == '年' || is_digit(c));
         if !overlaps && !after_year {
             found.push(Mention { range, year: None, month: None, day: None });
         }

@@ -8,10 +8,12 @@
 
 use std::ops::Range;
 
+use super::brackets::{Step, ROUND};
 use super::deadline::Mention;
+use super::number::is_digit;
 use super::number::{decimal, magnitude};
-use super::text::{digit_value, is_space, Repaired};
-use crate::model::{Accrual, Bound, DeadlineSource, Target};
+use super::text::{is_space, slice, Repaired};
+use crate::model::{Accrual, Bound, Deadline, DeadlineSource, Target};
 
 /// Measure words, longest first so that 个百分点 wins over 个.
 const MEASURES: [&str; 61] = [
@@ -274,7 +276,7 @@ fn starts_with_any<'w>(s: &str, words: &[&'w str]) -> Option<&'w str> {
 }
 
 fn skip_spaces(text: &str, at: usize) -> usize {
-    let rest = text.get(at..).unwrap_or("");
+    let rest = slice(text, at..);
     at + (rest.len() - rest.trim_start_matches(|c: char| is_space(c) && c != '\n').len())
 }
 
@@ -402,21 +404,17 @@ fn quantity(text: &str, at: usize, clause_start: usize) -> Option<Quantity> {
 /// The metric as it will be compared: no spaces, quotes or bracketed asides, no filler.
 fn normalise_metric(raw: &str) -> String {
     let mut out = String::new();
-    let mut depth = 0usize;
-    for c in raw.chars() {
-        match c {
-            '(' | '（' => depth += 1,
-            ')' | '）' => depth = depth.saturating_sub(1),
-            _ if depth > 0 || is_space(c) || matches!(c, '“' | '”' | '"' | '‘' | '’' | '「' | '」') => {}
-            _ => out.push(c),
+    let mut scan = ROUND.scan(raw);
+    while let Some((_, c, step)) = scan.next() {
+        let quote = matches!(c, '“' | '”' | '"' | '‘' | '’' | '「' | '」');
+        if step == Step::Text && scan.depth() == 0 && !is_space(c) && !quote {
+            out.push(c);
         }
     }
     let mut metric = out.as_str();
     loop {
         // A year ("2022年全市…") says when, not what.
-        let year = metric
-            .find('年')
-            .filter(|&i| i > 0 && metric.get(..i).is_some_and(|y| y.chars().all(|c| digit_value(c).is_some())));
+        let year = metric.find('年').filter(|&i| i > 0 && metric.get(..i).is_some_and(|y| y.chars().all(is_digit)));
         match (starts_with_any(metric, &FILLERS), year) {
             (Some(word), _) => metric = metric.get(word.len()..).unwrap_or(""),
             (None, Some(i)) => metric = metric.get(i + '年'.len_utf8()..).unwrap_or(""),
@@ -450,19 +448,8 @@ fn metric_after(text: &str, from: usize, masked: &[Range<usize>]) -> Range<usize
     // Never into a responsibility parenthesis, nor past a bracket the phrase did not open.
     let limit = masked.get(masked.partition_point(|m| m.start < from)).map_or(text.len(), |m| m.start);
     let limit = floor_boundary(text, limit.min(from.saturating_add(PHRASE_WINDOW)));
-    let rest = text.get(from..limit.max(from)).unwrap_or("");
-    let mut depth = 0usize;
-    let unopened = rest
-        .char_indices()
-        .find(|&(_, c)| match c {
-            '(' | '（' => {
-                depth += 1;
-                false
-            }
-            ')' | '）' => depth.checked_sub(1).map(|d| depth = d).is_none(),
-            _ => false,
-        })
-        .map_or(rest.len(), |(i, _)| i);
+    let rest = slice(text, from..limit.max(from));
+    let unopened = ROUND.scan(rest).find(|&(_, _, step)| step == Step::Stray).map_or(rest.len(), |(i, _, _)| i);
     let rest = rest.get(..unopened).unwrap_or(rest);
     let mut end = rest.find(|c: char| is_clause_break(c) && c != '、').unwrap_or(rest.len());
     let phrase = rest.get(..end).unwrap_or("");
@@ -475,13 +462,10 @@ fn metric_after(text: &str, from: usize, masked: &[Range<usize>]) -> Range<usize
     let mut prev = None;
     let mut stop = end;
     for (i, c) in phrase.char_indices().skip_while(|(i, _)| *i < start) {
-        let after_words = prev.is_some_and(|p: char| !p.is_ascii() && digit_value(p).is_none());
-        let names_a_thing = phrase
-            .get(i..)
-            .unwrap_or("")
-            .trim_start_matches(|c: char| digit_value(c).is_some())
-            .starts_with(|c: char| c.is_ascii_alphabetic());
-        if digit_value(c).is_some() && after_words && !names_a_thing {
+        let after_words = prev.is_some_and(|p: char| !p.is_ascii() && !is_digit(p));
+        let names_a_thing =
+            phrase.get(i..).unwrap_or("").trim_start_matches(is_digit).starts_with(|c: char| c.is_ascii_alphabetic());
+        if is_digit(c) && after_words && !names_a_thing {
             stop = i;
             break;
         }
@@ -494,6 +478,130 @@ fn metric_after(text: &str, from: usize, masked: &[Range<usize>]) -> Range<usize
 fn in_any(ranges: &[Range<usize>], at: usize) -> bool {
     let i = ranges.partition_point(|r| r.end <= at);
     ranges.get(i).is_some_and(|r| r.start <= at)
+}
+
+/// Where the scan of a text stands in its sentences and clauses.
+#[derive(Debug, Default)]
+struct Position {
+    sentence_start: usize,
+    clause_start: usize,
+    /// Whether the clause follows a 、: an item of a list.
+    clause_by_list: bool,
+    /// Index in the targets found of the sentence's first.
+    sentence_first: usize,
+}
+
+impl Position {
+    /// Moves past the clause break `c` at `at`, with `found` targets so far.
+    fn break_at(&mut self, at: usize, c: char, found: usize) {
+        self.clause_start = at + c.len_utf8();
+        self.clause_by_list = c == '、';
+        if is_sentence_break(c) {
+            self.sentence_start = self.clause_start;
+            self.sentence_first = found;
+        }
+    }
+}
+
+/// Whether a digit at `at`, after `prev`, may start an amount: not the tail of a number
+/// or code ("G516", "3.5", "第3批"), nor digits glued to letters that name a thing ("5G",
+/// "10G PON", "IPv6").
+fn may_start_amount(text: &str, at: usize, prev: Option<char>) -> bool {
+    let continues =
+        |p: char| p.is_ascii_alphanumeric() || matches!(p, '.' | '+' | '-' | '_' | '/' | '第' | '．') || is_digit(p);
+    if prev.is_some_and(continues) {
+        return false;
+    }
+    let after_digits = slice(text, at..).trim_start_matches(is_digit);
+    !after_digits.starts_with(|c: char| c.is_ascii_alphabetic()) || starts_with_any(after_digits, &MEASURES).is_some()
+}
+
+/// The words around a quantity that name and qualify it.
+struct Words<'t> {
+    /// Where the words before it may start: the clause's start, at most a window back.
+    lookback: usize,
+    /// The words from there to the quantity.
+    before: &'t str,
+    /// Where the object of the last verb before it starts (`lookback` when none).
+    object_start: usize,
+    /// The words after its measure that may be its metric.
+    after: Range<usize>,
+}
+
+impl<'t> Words<'t> {
+    fn around(text: &'t str, q: &Quantity, clause_start: usize, masked: &[Range<usize>]) -> Words<'t> {
+        let lookback = clause_start.max(ceil_boundary(text, q.range.start.saturating_sub(PHRASE_WINDOW)));
+        let before = slice(text, lookback..q.range.start);
+        // A count's metric is the object of the last verb before it (one that leaves at
+        // least two characters: not the 完成 of 完成率); a rate's is the whole phrase.
+        let object_start = VERBS
+            .iter()
+            .filter_map(|v| before.rfind(v).map(|i| i + v.len()))
+            .filter(|&i| !q.is_rate() && before.get(i..).is_some_and(|o| o.trim_matches(is_space).chars().count() >= 2))
+            .max()
+            .map_or(lookback, |i| lookback + i);
+        Words { lookback, before, object_start, after: metric_after(text, q.range.end, masked) }
+    }
+
+    /// The metric and the range of text it is read from: the words after a count's
+    /// measure, else those before the number, else the metric of the sentence's target
+    /// before (`previous`).
+    fn metric(&self, text: &str, q: &Quantity, previous: Option<&Target>) -> (String, Range<usize>) {
+        let mut before = normalise_metric(slice(text, self.object_start..q.range.start));
+        if before.is_empty() && self.object_start > self.lookback {
+            before = metric_of_phrase(slice(text, self.lookback..q.range.start));
+        }
+        let after = normalise_metric(slice(text, self.after.clone()));
+        let prefer_before = q.is_rate() || q.measure.is_empty();
+        if !after.is_empty() && (!prefer_before || before.is_empty()) {
+            (after, q.range.start.min(q.number_start)..self.after.end)
+        } else if !before.is_empty() {
+            (before, self.object_start..q.range.end)
+        } else {
+            (previous.map(|t| t.metric.clone()).unwrap_or_default(), self.lookback..q.range.end)
+        }
+    }
+
+    /// Whether the quantity is a stock, new, or unstated; an item of a 、 list without
+    /// words of its own takes the accrual of the target before.
+    fn accrual(&self, text: &str, by_list: bool, previous: Option<&Target>) -> Accrual {
+        let words = format!("{}{}", self.before, slice(text, self.after.clone()));
+        let object = self.before.trim_end_matches(|c: char| is_space(c) || BEFORE.iter().any(|(w, _)| w.contains(c)));
+        let stock = STOCK_WORDS.iter().any(|w| words.contains(w)) || STOCK_SUFFIXES.iter().any(|w| object.ends_with(w));
+        let accrual = if stock {
+            Accrual::Stock
+        } else if NEW_WORDS.iter().any(|w| words.contains(w)) {
+            Accrual::New
+        } else {
+            Accrual::Unstated
+        };
+        match previous {
+            Some(t) if accrual == Accrual::Unstated && by_list => t.accrual,
+            _ => accrual,
+        }
+    }
+}
+
+impl Quantity {
+    fn is_rate(&self) -> bool {
+        matches!(self.measure.as_str(), "%" | "‰" | "个百分点")
+    }
+}
+
+/// The deadline of the target whose number starts at `number_start`: the nearest date
+/// before it in its sentence.
+fn deadline_before(
+    repaired: &Repaired,
+    text: &str,
+    dates: &[Mention],
+    number_start: usize,
+    sentence_start: usize,
+    relative_year: Option<u16>,
+) -> Option<Deadline> {
+    let before_target = dates.partition_point(|d| d.range.end <= number_start);
+    let date = before_target.checked_sub(1).and_then(|i| dates.get(i)).filter(|d| d.range.start >= sentence_start)?;
+    let words = slice(text, date.range.clone());
+    date.deadline(DeadlineSource::Text, relative_year).map(|d| d.with_text(words, repaired.span(date.range.clone())))
 }
 
 /// Targets of `repaired`'s text, skipping numbers inside `masked` ranges (the
@@ -510,95 +618,31 @@ pub(crate) fn targets(
     let text = folded.as_ref();
     let date_ranges: Vec<Range<usize>> = dates.iter().map(|d| d.range.clone()).collect();
     let mut found: Vec<Target> = Vec::new();
-    let mut sentence_start = 0;
-    let mut clause_start = 0;
-    let mut clause_by_list = false;
-    let mut sentence_first = 0; // index in `found` of the sentence's first target
+    let mut position = Position::default();
     let mut resume = 0;
     let mut prev_char: Option<char> = None;
     for (at, c) in text.char_indices() {
         let prev = prev_char.replace(c);
         if is_clause_break(c) {
-            clause_start = at + c.len_utf8();
-            clause_by_list = c == '、';
-            if is_sentence_break(c) {
-                sentence_start = clause_start;
-                sentence_first = found.len();
-            }
+            position.break_at(at, c, found.len());
             continue;
         }
-        if at < resume || digit_value(c).is_none() {
-            continue;
-        }
-        if prev.is_some_and(|p| {
-            p.is_ascii_alphanumeric()
-                || matches!(p, '.' | '+' | '-' | '_' | '/' | '第' | '．')
-                || digit_value(p).is_some()
-        }) {
+        if at < resume || !is_digit(c) || !may_start_amount(text, at, prev) {
             continue;
         }
         if in_any(masked, at) || in_any(&date_ranges, at) {
             continue;
         }
-        // Digits glued to letters ("5G", "10G PON", "IPv6") name things, not amounts.
-        let after_digits = text.get(at..).unwrap_or("").trim_start_matches(|c: char| digit_value(c).is_some());
-        if after_digits.starts_with(|c: char| c.is_ascii_alphabetic())
-            && starts_with_any(after_digits, &MEASURES).is_none()
-        {
-            continue;
-        }
-        let Some(q) = quantity(text, at, clause_start) else { continue };
+        let Some(q) = quantity(text, at, position.clause_start) else { continue };
         resume = q.range.end;
-        let previous = found.get(sentence_first..).and_then(|s| s.last());
-        let lookback = clause_start.max(ceil_boundary(text, q.range.start.saturating_sub(PHRASE_WINDOW)));
-        let before_raw = text.get(lookback..q.range.start).unwrap_or("");
-        // A count's metric is the object of the last verb before it (one that leaves at
-        // least two characters: not the 完成 of 完成率); a rate's is the whole phrase.
-        let rate = matches!(q.measure.as_str(), "%" | "‰" | "个百分点");
-        let object_start = VERBS
-            .iter()
-            .filter_map(|v| before_raw.rfind(v).map(|i| i + v.len()))
-            .filter(|&i| !rate && before_raw.get(i..).is_some_and(|o| o.trim_matches(is_space).chars().count() >= 2))
-            .max()
-            .map_or(lookback, |i| lookback + i);
-        let mut before_metric = normalise_metric(text.get(object_start..q.range.start).unwrap_or(""));
-        if before_metric.is_empty() && object_start > lookback {
-            before_metric = metric_of_phrase(text.get(lookback..q.range.start).unwrap_or(""));
-        }
-        let after = metric_after(text, q.range.end, masked);
-        let after_metric = normalise_metric(text.get(after.clone()).unwrap_or(""));
-        let prefer_before = rate || q.measure.is_empty();
-        let (metric, text_range) = if !after_metric.is_empty() && (!prefer_before || before_metric.is_empty()) {
-            (after_metric, q.range.start.min(q.number_start)..after.end)
-        } else if !before_metric.is_empty() {
-            (before_metric, object_start..q.range.end)
-        } else {
-            let inherited = previous.map(|t| t.metric.clone()).unwrap_or_default();
-            (inherited, lookback..q.range.end)
-        };
-        let words = format!("{}{}", before_raw, text.get(after.clone()).unwrap_or(""));
-        let object = before_raw.trim_end_matches(|c: char| is_space(c) || BEFORE.iter().any(|(w, _)| w.contains(c)));
-        let stock = STOCK_WORDS.iter().any(|w| words.contains(w)) || STOCK_SUFFIXES.iter().any(|w| object.ends_with(w));
-        let mut accrual = if stock {
-            Accrual::Stock
-        } else if NEW_WORDS.iter().any(|w| words.contains(w)) {
-            Accrual::New
-        } else {
-            Accrual::Unstated
-        };
-        if accrual == Accrual::Unstated && clause_by_list {
-            accrual = previous.map_or(accrual, |t| t.accrual);
-        }
-        let before_target = dates.partition_point(|d| d.range.end <= q.number_start);
-        let deadline = before_target
-            .checked_sub(1)
-            .and_then(|i| dates.get(i))
-            .filter(|d| d.range.start >= sentence_start)
-            .and_then(|d| {
-                d.deadline(DeadlineSource::Text, relative_year)
-                    .map(|dl| dl.with_text(text.get(d.range.clone()).unwrap_or(""), repaired.span(d.range.clone())))
-            });
+        let previous = found.get(position.sentence_first..).and_then(|s| s.last());
+        let words = Words::around(text, &q, position.clause_start, masked);
+        let (metric, text_range) = words.metric(text, &q, previous);
+        let accrual = words.accrual(text, position.clause_by_list, previous);
+        let deadline = deadline_before(repaired, text, dates, q.number_start, position.sentence_start, relative_year);
         let text_range = text_range.start.min(q.range.start)..text_range.end.max(q.range.end);
+        position.clause_start = q.range.end;
+        position.clause_by_list = false;
         found.push(Target {
             metric,
             value: q.value,
@@ -610,8 +654,6 @@ pub(crate) fn targets(
             text: repaired.get(text_range.clone()).trim_matches(is_space).to_string(),
             span: repaired.span(text_range),
         });
-        clause_start = q.range.end;
-        clause_by_list = false;
     }
     found
 }

@@ -4,18 +4,23 @@ use std::ops::Range;
 
 use crate::model::Span;
 
+/// `text[range]`, for a range this crate computed on `text`: one off the text or its
+/// character boundaries is a bug, stopped in debug builds (and the tests); release builds
+/// read it as empty rather than panic on a user's input.
+#[track_caller]
+#[inline]
+pub(crate) fn slice<R>(text: &str, range: R) -> &str
+where
+    R: std::slice::SliceIndex<str, Output = str> + Clone + std::fmt::Debug,
+{
+    let got = text.get(range.clone());
+    debug_assert!(got.is_some(), "{range:?} is off the {} bytes of the text or its character boundaries", text.len());
+    got.unwrap_or("")
+}
+
 /// White space of either width, and the byte-order mark.
 pub(crate) fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}' || c == '\u{feff}'
-}
-
-/// Value of an ASCII or full-width digit.
-pub(crate) fn digit_value(c: char) -> Option<u32> {
-    match c {
-        '0'..='9' => Some(c as u32 - '0' as u32),
-        '０'..='９' => Some(c as u32 - '０' as u32),
-        _ => None,
-    }
 }
 
 /// Characters after which a line is a finished sentence or clause, so that a line break
@@ -61,7 +66,7 @@ pub(crate) fn pinyin_glosses(text: &str) -> Vec<Range<usize>> {
         if c != '(' || !after_ideograph {
             continue;
         }
-        let rest = text.get(at + 1..).unwrap_or("");
+        let rest = slice(text, at + 1..);
         let letters: usize = rest.chars().take_while(|&c| is_pinyin_letter(c)).map(char::len_utf8).sum();
         let word = rest.get(..letters).unwrap_or("");
         let count = word.chars().count();
@@ -80,7 +85,7 @@ pub(crate) fn pinyin_glosses(text: &str) -> Vec<Range<usize>> {
 
 /// `range` of `text` without the pinyin glosses inside it, as pieces.
 pub(crate) fn without_glosses(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
-    let glosses = pinyin_glosses(text.get(range.clone()).unwrap_or(""));
+    let glosses = pinyin_glosses(slice(text, range.clone()));
     let mut pieces = Vec::with_capacity(glosses.len() + 1);
     let mut at = range.start;
     for g in glosses {
@@ -164,9 +169,10 @@ impl Repaired {
         Span::new(start, end)
     }
 
-    /// The text of `range`, empty if out of bounds.
+    /// The text of `range`, a range of the text found by reading it (see [`slice`]).
+    #[track_caller]
     pub fn get(&self, range: Range<usize>) -> &str {
-        self.text.get(range).unwrap_or("")
+        slice(&self.text, range)
     }
 }
 

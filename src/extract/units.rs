@@ -4,7 +4,9 @@
 
 use std::ops::Range;
 
-use super::text::is_space;
+use super::brackets::{Step, NAMES, RESPONSIBILITY};
+use super::number::is_digit;
+use super::text::{is_space, slice};
 use crate::model::Role;
 
 /// A responsibility parenthesis found in a text.
@@ -15,6 +17,32 @@ pub(crate) struct Responsibility {
     pub units: Vec<UnitMention>,
     /// The value of its 完成时限 clause.
     pub deadline: Option<Range<usize>>,
+    /// The last name of a list the text ended in, left out of `units` as it may be cut
+    /// off ("省工业和"); it stands when the text is part of a longer one that goes on.
+    pub cut_off: Option<UnitMention>,
+}
+
+impl Responsibility {
+    /// The same parenthesis in a text where this one's text starts at byte `offset` and
+    /// goes on after its end: a name the end cut off stands again.
+    pub fn moved(&self, offset: usize, goes_on: bool) -> Responsibility {
+        let shift = |r: &Range<usize>| r.start + offset..r.end + offset;
+        let mut units: Vec<UnitMention> = self.units.clone();
+        units.extend(self.cut_off.iter().filter(|_| goes_on).cloned());
+        for unit in &mut units {
+            unit.range = shift(&unit.range);
+        }
+        Responsibility {
+            range: shift(&self.range),
+            units,
+            deadline: self.deadline.as_ref().map(shift),
+            cut_off: self
+                .cut_off
+                .as_ref()
+                .filter(|_| !goes_on)
+                .map(|u| UnitMention { range: shift(&u.range), ..u.clone() }),
+        }
+    }
 }
 
 /// A unit as a responsibility parenthesis names it.
@@ -116,35 +144,12 @@ struct Source<'t> {
 
 impl Source<'_> {
     fn get(&self, range: Range<usize>) -> &str {
-        self.text.get(range).unwrap_or("")
+        slice(self.text, range)
     }
 
     fn folded(&self, range: Range<usize>) -> &str {
-        self.folded.get(range).unwrap_or("")
+        slice(self.folded, range)
     }
-}
-
-fn opens(c: char) -> bool {
-    matches!(c, '(' | '（' | '〈' | '《' | '<' | '【' | '[' | '“' | '［' | '〔')
-}
-
-fn closes(c: char) -> bool {
-    matches!(c, ')' | '）' | '〉' | '》' | '>' | '】' | ']' | '”' | '］' | '〕')
-}
-
-/// The brackets that may hold a responsibility: round ones, 〔〕 and 【】. Returns the
-/// kind a closing bracket must match.
-fn responsibility_bracket(c: char) -> Option<u8> {
-    match c {
-        '(' | '（' | ')' | '）' => Some(0),
-        '〔' | '〕' => Some(1),
-        '【' | '】' => Some(2),
-        _ => None,
-    }
-}
-
-fn char_len_at(text: &str, at: usize) -> usize {
-    text.get(at..).and_then(|s| s.chars().next()).map_or(1, char::len_utf8)
 }
 
 /// A bracket pair: the whole, the inside, and whether the text ended before it closed
@@ -160,31 +165,19 @@ struct Pair {
 /// bracket still open at a line break or the end is closed there (the source lost it).
 fn bracket_pairs(text: &str) -> Vec<Pair> {
     let mut pairs = Vec::new();
-    let mut stack: Vec<(usize, u8)> = Vec::new();
-    let unclosed = |stack: &mut Vec<(usize, u8)>, pairs: &mut Vec<Pair>, at: usize, cut: bool| {
-        for (open, _) in stack.drain(..) {
-            pairs.push(Pair { outer: open..at, inner: open + char_len_at(text, open)..at, cut });
-        }
-    };
-    for (at, c) in text.char_indices() {
+    let mut scan = RESPONSIBILITY.scan(text);
+    while let Some((at, c, step)) = scan.next() {
         if c == '\n' {
-            unclosed(&mut stack, &mut pairs, at, false);
-            continue;
-        }
-        let Some(kind) = responsibility_bracket(c) else { continue };
-        if matches!(c, '(' | '（' | '〔' | '【') {
-            stack.push((at, kind));
-        } else if stack.last().is_some_and(|&(_, k)| k == kind) {
-            if let Some((open, _)) = stack.pop() {
-                pairs.push(Pair {
-                    outer: open..at + c.len_utf8(),
-                    inner: open + char_len_at(text, open)..at,
-                    cut: false,
-                });
-            }
+            pairs.extend(scan.close_all().map(|open| Pair { outer: open.at..at, inner: open.end..at, cut: false }));
+        } else if let Step::Close(open) = step {
+            pairs.push(Pair { outer: open.at..at + c.len_utf8(), inner: open.end..at, cut: false });
         }
     }
-    unclosed(&mut stack, &mut pairs, text.len(), true);
+    pairs.extend(scan.close_all().map(|open| Pair {
+        outer: open.at..text.len(),
+        inner: open.end..text.len(),
+        cut: true,
+    }));
     pairs.sort_by(|a, b| a.outer.start.cmp(&b.outer.start).then(b.outer.end.cmp(&a.outer.end)));
     pairs
 }
@@ -198,7 +191,7 @@ fn labels_in(src: &Source<'_>, inner: &Range<usize>) -> Vec<(Range<usize>, Label
         if at < next || !(LABEL_STARTS.contains(&c) || DEADLINE_STARTS.contains(&c)) {
             continue;
         }
-        let rest = content.get(at..).unwrap_or("");
+        let rest = slice(content, at..);
         for (word, label) in LABELS {
             let Some(after) = rest.strip_prefix(word) else { continue };
             let spaces = after.len() - after.trim_start_matches(is_space).len();
@@ -269,7 +262,7 @@ fn is_time_clause(words: &str) -> bool {
             || words.ends_with('前')
             || words.ends_with("长期坚持")
             || words.ends_with("持续推进")
-            || (words.contains('年') && words.chars().any(|c| super::text::digit_value(c).is_some())))
+            || (words.contains('年') && words.chars().any(is_digit)))
 }
 
 /// The responsibility parentheses of `text`, in order.
@@ -306,17 +299,15 @@ fn read_parenthesis(src: &Source<'_>, pair: Pair) -> Responsibility {
         }
     }
     // The text ended inside the list: its last name may be a fragment ("省工业和").
-    if cut && units.last().is_some_and(|u| !is_complete(&crate::script::fold(&u.name))) {
-        units.pop();
-    }
-    Responsibility { range: outer, units, deadline }
+    let cut_off = units.pop_if(|u| cut && !is_complete(&crate::script::fold(&u.name)));
+    Responsibility { range: outer, units, deadline, cut_off }
 }
 
 /// Narrows `range` past spaces and separators at both ends.
 fn trim(text: &str, range: Range<usize>) -> Range<usize> {
     let junk =
         |c: char| is_space(c) || matches!(c, ';' | '；' | ',' | '，' | '、' | '?' | '？' | '。' | '.' | '•' | '·');
-    let s = text.get(range.clone()).unwrap_or("");
+    let s = slice(text, range.clone());
     let start = range.start + (s.len() - s.trim_start_matches(junk).len());
     let end = range.end - (s.len() - s.trim_end_matches(junk).len());
     start..end.max(start)
@@ -324,16 +315,12 @@ fn trim(text: &str, range: Range<usize>) -> Range<usize> {
 
 /// Splits `range` at the separators that stand outside brackets.
 fn split_top(text: &str, range: Range<usize>, seps: &[char]) -> Vec<Range<usize>> {
-    let s = text.get(range.clone()).unwrap_or("");
+    let s = slice(text, range.clone());
     let mut parts = Vec::new();
-    let mut depth = 0usize;
     let mut start = 0;
-    for (at, c) in s.char_indices() {
-        if opens(c) {
-            depth += 1;
-        } else if closes(c) {
-            depth = depth.saturating_sub(1);
-        } else if depth == 0 && seps.contains(&c) {
+    let mut scan = NAMES.scan(s);
+    while let Some((at, c, step)) = scan.next() {
+        if step == Step::Text && scan.depth() == 0 && seps.contains(&c) {
             parts.push(range.start + start..range.start + at);
             start = at + c.len_utf8();
         }
@@ -603,6 +590,20 @@ mod tests {
         );
         assert_eq!(read("建设。【牵头单位：市大数据局】"), [("市大数据局".into(), Lead)]);
         assert_eq!(read("(主要责任单位:市大数据局;协办單位:市財政局)")[1], ("市財政局".into(), Cooperating));
+    }
+
+    #[test]
+    fn traditional_labels_read_folded() {
+        use Role::*;
+        let text = "(牽頭單位:市大數據局;協辦單位:市財政局;參與單位:市公安局;時間節點:2023年底前)";
+        assert_eq!(
+            read(text),
+            [("市大數據局".into(), Lead), ("市財政局".into(), Cooperating), ("市公安局".into(), Cooperating)],
+            "help: every traditional label form folds to a listed one"
+        );
+        let r = &responsibilities(text)[0];
+        assert_eq!(&text[r.deadline.clone().unwrap()], "2023年底前", "help: 時間節點 is 时间节点");
+        assert_eq!(read("(協辦部門:市財政局)"), [("市財政局".into(), Cooperating)]);
         assert!(read("贵州各市〔州〕建设").is_empty(), "help: a bracket in a place name holds no units");
     }
 

@@ -5,7 +5,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::Span;
 
-/// A calendar date, serialized as `"YYYY-MM-DD"`.
+/// A calendar date, serialized as `"YYYY-MM-DD"`. It always exists in the Gregorian
+/// calendar: it is made by [`Date::new`] (checked), parsing, or the ends of a month or
+/// year; read it through [`Date::year`], [`Date::month`] and [`Date::day`].
 ///
 /// # Examples
 ///
@@ -13,8 +15,9 @@ use super::Span;
 /// use cityalign::Date;
 ///
 /// let d: Date = "2022-10-31".parse().unwrap();
-/// assert_eq!((d.year, d.month, d.day), (2022, 10, 31));
-/// assert_eq!(Date::end_of_month(2024, 2), Some(Date { year: 2024, month: 2, day: 29 }));
+/// assert_eq!((d.year(), d.month(), d.day()), (2022, 10, 31));
+/// assert_eq!(Date::end_of_month(2024, 2), Date::new(2024, 2, 29));
+/// assert_eq!(Date::new(2023, 2, 29), None);
 /// assert!("2022-13-01".parse::<Date>().is_err());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -28,6 +31,21 @@ pub struct Date {
 }
 
 impl Date {
+    /// Year, e.g. 2022.
+    pub fn year(&self) -> u16 {
+        self.year
+    }
+
+    /// Month, 1–12.
+    pub fn month(&self) -> u8 {
+        self.month
+    }
+
+    /// Day of the month, 1–31 (no more than the month has).
+    pub fn day(&self) -> u8 {
+        self.day
+    }
+
     /// The date, if it exists in the Gregorian calendar.
     pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
         let last = days_in_month(year, month)?;

@@ -176,8 +176,58 @@ pub struct Task {
 }
 
 impl Task {
-    /// The unit leading the task: the first lead unit, else the first unit named.
+    /// The units the plan names as leading the task (牵头单位, "…牵头"), in order of first
+    /// mention; none where it names no lead. A task with only 责任单位, or a unit that
+    /// "…负责" alone, has no lead: no unit is promoted to one. For the units that answer
+    /// for a task whatever their role, see [`Task::responsible_units`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use cityalign::Plan;
+    ///
+    /// let plan = Plan::parse(
+    ///     "一、主要任务\n1.建设城市大脑。(牵头单位:市大数据局、市公安局;配合单位:市财政局)\n\
+    ///      2.推进一网通办。(责任单位:市行政审批局)\n",
+    /// )
+    /// .unwrap();
+    /// let leads: Vec<&str> = plan.tasks[0].lead_units().map(|u| u.name.as_str()).collect();
+    /// assert_eq!(leads, ["市大数据局", "市公安局"]);
+    /// assert_eq!(plan.tasks[1].lead_units().count(), 0, "a 责任单位 is no lead");
+    /// ```
+    pub fn lead_units(&self) -> impl Iterator<Item = &Unit> + '_ {
+        self.units.iter().filter(|u| u.role == Role::Lead)
+    }
+
+    /// The units that answer for the task. Where the plan names leads: the leads and any
+    /// unit it puts in charge alone elsewhere in the task ([`Role::Sole`], "…负责"); where
+    /// it names no lead: every unit it names, whatever the role (责任单位, 分工负责,
+    /// "…负责", 配合单位…). In order of first mention; empty only for a task that names no
+    /// unit.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use cityalign::Plan;
+    ///
+    /// let plan = Plan::parse(
+    ///     "一、主要任务\n1.建设城市大脑。(市大数据局牵头,市财政局配合)建设指挥中心。(市公安局负责)\n\
+    ///      2.推进一网通办。(责任单位:市行政审批局;配合单位:市大数据局)\n3.建设智慧社区。\n",
+    /// )
+    /// .unwrap();
+    /// let names = |i: usize| plan.tasks[i].responsible_units().map(|u| u.name.as_str()).collect::<Vec<_>>();
+    /// assert_eq!(names(0), ["市大数据局", "市公安局"], "a lead and a unit in charge alone, no cooperator");
+    /// assert_eq!(names(1), ["市行政审批局", "市大数据局"], "no lead: every unit");
+    /// assert!(names(2).is_empty());
+    /// ```
+    pub fn responsible_units(&self) -> impl Iterator<Item = &Unit> + '_ {
+        let has_lead = self.units.iter().any(|u| u.role == Role::Lead);
+        self.units.iter().filter(move |u| !has_lead || matches!(u.role, Role::Lead | Role::Sole))
+    }
+
+    /// The unit leading the task: its first [lead](Task::lead_units), else the first unit
+    /// named (whatever its role); `None` for a task that names no unit.
     pub fn lead_unit(&self) -> Option<&Unit> {
-        self.units.iter().find(|u| u.role == Role::Lead).or_else(|| self.units.first())
+        self.lead_units().next().or_else(|| self.units.first())
     }
 }

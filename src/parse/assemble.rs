@@ -5,12 +5,13 @@ use std::ops::Range;
 
 use super::header::{self, Header};
 use super::numbering::marker_at;
-use super::outline::{Node, Outline};
+use super::outline::{Line, Node, Outline};
 use super::table::{self, Column};
+use crate::extract::brackets::{Step, PHRASE, SENTENCE};
 use crate::extract::deadline::{mentions, Mention};
 use crate::extract::department::department_of;
 use crate::extract::targets::targets;
-use crate::extract::text::{is_space, Repaired};
+use crate::extract::text::{is_space, slice, Repaired};
 use crate::extract::units::{responsibilities, units_in_list, Responsibility};
 use crate::model::{
     Clause, Deadline, DeadlineSource, Heading, NumberPath, Plan, Role, SectionKind, Segment, SegmentKind, Span, Target,
@@ -58,18 +59,19 @@ enum Fate {
 /// Delimiters inside quotes or brackets do not count.
 pub(crate) fn lead_phrase(text: &str) -> String {
     const MAX: usize = 40;
-    let mut depth = 0usize;
     let mut first_comma = None;
     let mut end = text.len();
-    for (at, c) in text.char_indices() {
+    let mut scan = PHRASE.scan(text);
+    while let Some((at, c, step)) = scan.next() {
+        if step != Step::Text || scan.depth() > 0 {
+            continue;
+        }
         match c {
-            '“' | '(' | '（' | '《' | '「' => depth += 1,
-            '”' | ')' | '）' | '》' | '」' => depth = depth.saturating_sub(1),
-            '。' | '；' | ';' | '\n' | '！' | '？' if depth == 0 => {
+            '。' | '；' | ';' | '\n' | '！' | '？' => {
                 end = at;
                 break;
             }
-            ',' | '，' | ':' | '：' if depth == 0 && first_comma.is_none() => first_comma = Some(at),
+            ',' | '，' | ':' | '：' if first_comma.is_none() => first_comma = Some(at),
             _ => {}
         }
     }
@@ -124,10 +126,10 @@ fn without_responsibilities(item: &Item) -> String {
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
     for r in &item.responsibilities {
-        out.push_str(text.get(at..r.range.start.max(at)).unwrap_or(""));
+        out.push_str(slice(text, at..r.range.start.max(at)));
         at = r.range.end.max(at);
     }
-    out.push_str(text.get(at..).unwrap_or(""));
+    out.push_str(slice(text, at..));
     out
 }
 
@@ -260,7 +262,6 @@ fn clauses_of(repaired: &Repaired, found: &[Responsibility]) -> Vec<Clause> {
     let text = repaired.text.as_str();
     let mut clauses = Vec::new();
     let mut start = 0;
-    let mut depth = 0usize;
     let mut push = |range: Range<usize>| {
         let mut words = String::new();
         let mut at = range.start;
@@ -281,17 +282,16 @@ fn clauses_of(repaired: &Repaired, found: &[Responsibility]) -> Vec<Clause> {
         found.iter().find(|r| r.range.start == end + gap).map(|r| r.range.end)
     };
     let mut skip_to = 0;
-    for (at, c) in text.char_indices() {
-        match c {
-            '“' | '(' | '（' | '《' => depth += 1,
-            '”' | ')' | '）' | '》' => depth = depth.saturating_sub(1),
-            '\n' => depth = 0,
-            _ => {}
+    let mut scan = SENTENCE.scan(text);
+    while let Some((at, c, step)) = scan.next() {
+        if c == '\n' {
+            // A bracket still open at a line break lost its closing half.
+            scan.close_all();
         }
         if at < skip_to {
             continue;
         }
-        if depth == 0 && matches!(c, '。' | ';' | '；' | '\n' | '！' | '？') {
+        if step == Step::Text && scan.depth() == 0 && matches!(c, '。' | ';' | '；' | '\n' | '！' | '？') {
             let mut end = at + c.len_utf8();
             if c != '\n' {
                 if let Some(after) = trailing(end) {
@@ -419,22 +419,214 @@ fn attach_table(source: &str, rows: &[table::Row], tasks: &mut [Task], years: &Y
     }
 }
 
-/// Builds the plan of `source` from its outline.
-pub(crate) fn plan(source: &str, outline: &Outline, id: Option<&str>) -> Plan {
-    let slice = |r: Range<usize>| source.get(r).unwrap_or("");
-    let header = header::read(
-        outline.front_lines.iter().map(|l| slice(l.start..l.end)),
-        outline.back_lines.iter().map(|l| slice(l.start..l.end)),
-    );
-    let years = Years {
-        relative: match (header.period, header.issued) {
-            (Some(p), Some(d)) if p.contains(d.year) => Some(d.year),
-            (Some(p), _) => Some(p.start),
-            (None, d) => d.map(|d| d.year),
-        },
-        end: header.period.map(|p| p.end),
-    };
-    let nodes = &outline.nodes;
+/// The responsibilities of a task that absorbed its sub-items, from the items', read once
+/// each: the parent's text opens the task's text, and each sub-item's follows on a new
+/// line after its number. A name the end of an item's text cut off stands, as the task's
+/// text goes on. Where an item's text reads differently inside the task's (a sub-item's
+/// short first line joins the next there), the task's text is read anew.
+fn absorbed_responsibilities<'i>(
+    source: &str,
+    task: &Repaired,
+    parts: impl Iterator<Item = (&'i Node, &'i Item)>,
+) -> Vec<Responsibility> {
+    let parts: Vec<(&Node, &Item)> = parts.collect();
+    let mut found = Vec::new();
+    let mut at = 0;
+    for (k, (node, item)) in parts.iter().enumerate() {
+        let own = item.repaired.text.as_str();
+        if k > 0 {
+            // The line break the join put before the sub-item, and its number.
+            let number = node.pieces.first().and_then(|p| source.get(node.start..p.start)).unwrap_or("");
+            let lead = if at == 0 { "" } else { "\n" };
+            let follows = task.text.get(at..).and_then(|t| t.strip_prefix(lead)).is_some_and(|t| t.starts_with(number));
+            if !follows {
+                return responsibilities(&task.text);
+            }
+            at += lead.len() + number.len();
+        }
+        if task.text.get(at..at + own.len()) != Some(own) {
+            return responsibilities(&task.text);
+        }
+        let goes_on = k + 1 < parts.len();
+        found.extend(item.responsibilities.iter().map(|r| r.moved(at, goes_on)));
+        at += own.len();
+    }
+    if at != task.text.len() {
+        return responsibilities(&task.text);
+    }
+    found
+}
+
+/// What a heading's responsibility gives the tasks below it that name no unit: its units,
+/// and the deadline of its 完成时限 clause.
+#[derive(Clone)]
+struct Inherited {
+    units: Vec<Unit>,
+    deadline: Option<Deadline>,
+}
+
+/// A plan being assembled from its outline, item by item.
+struct Assembly<'a> {
+    source: &'a str,
+    nodes: &'a [Node],
+    items: &'a [Item],
+    fates: &'a [Fate],
+    years: &'a Years,
+    id: &'a str,
+    /// Byte where the body ends: the trailer's start, else the end.
+    body_end: usize,
+    /// What each node's responsibility gives the tasks below it, read once per node.
+    inherited: Vec<Option<Inherited>>,
+    headings: Vec<Heading>,
+    heading_of_node: Vec<Option<usize>>,
+    tasks: Vec<Task>,
+    goals: Vec<Target>,
+    segments: Vec<Segment>,
+}
+
+impl Assembly<'_> {
+    /// The numbering path of node `i` and the headings above it, outermost first.
+    fn place(&self, i: usize) -> (NumberPath, Vec<usize>) {
+        let mut path = Vec::new();
+        let mut ancestors = Vec::new();
+        let mut at = self.nodes.get(i).and_then(|n| n.parent);
+        while let Some(p) = at {
+            let Some(n) = self.nodes.get(p) else { break };
+            path.push(n.numeral);
+            ancestors.extend(self.heading_of_node.get(p).copied().flatten());
+            at = n.parent;
+        }
+        path.reverse();
+        ancestors.reverse();
+        path.extend(self.nodes.get(i).map(|n| n.numeral));
+        (NumberPath(path), ancestors)
+    }
+
+    /// The span of node `i`: from its number to the next item not absorbed into it.
+    fn span(&self, i: usize) -> Span {
+        let start = self.nodes.get(i).map_or(self.body_end, |n| n.start);
+        let end = self
+            .nodes
+            .iter()
+            .enumerate()
+            .skip(i + 1)
+            .find(|(j, _)| self.fates.get(*j) != Some(&Fate::Absorbed))
+            .map_or(self.body_end, |(_, n)| n.start);
+        Span::new(start, end)
+    }
+
+    /// What the nearest heading above node `i` with a responsibility gives a task that
+    /// names no unit.
+    fn inherited(&mut self, i: usize) -> Option<Inherited> {
+        let mut up = self.nodes.get(i).and_then(|n| n.parent);
+        while let Some(p) = up {
+            if let Some(heading) = self.items.get(p).filter(|it| !it.responsibilities.is_empty()) {
+                let slot = self.inherited.get_mut(p)?;
+                let years = self.years;
+                let read = slot.get_or_insert_with(|| Inherited {
+                    units: units_of(&heading.repaired, &heading.responsibilities),
+                    deadline: deadline_of(&heading.repaired, &heading.responsibilities, &[], years)
+                        .filter(|d| d.source == DeadlineSource::Clause),
+                });
+                return Some(read.clone());
+            }
+            up = self.nodes.get(p).and_then(|n| n.parent);
+        }
+        None
+    }
+
+    /// Adds node `i` as a task.
+    fn add_task(&mut self, i: usize, item: &Item) {
+        let Some(node) = self.nodes.get(i) else { return };
+        let (path, headings) = self.place(i);
+        let span = self.span(i);
+        // A leaf's text and responsibilities are its item's, already read.
+        let (repaired, found) = if node.children.is_empty() {
+            (item.repaired.clone(), item.responsibilities.clone())
+        } else {
+            let joined =
+                Repaired::join(self.source, &task_pieces(self.nodes, i, self.fates), |p| marker_at(p).is_some());
+            let absorbed = (node.children.iter())
+                .filter(|&&c| self.fates.get(c) == Some(&Fate::Absorbed))
+                .filter_map(|&c| Some((self.nodes.get(c)?, self.items.get(c)?)));
+            let found = absorbed_responsibilities(self.source, &joined, std::iter::once((node, item)).chain(absorbed));
+            (joined, found)
+        };
+        let dates = mentions(&repaired.text);
+        let kind = if item.section == SectionKind::Safeguards { TaskKind::Safeguard } else { TaskKind::Task };
+        let mut units = units_of(&repaired, &found);
+        let mut deadline = deadline_of(&repaired, &found, &dates, self.years);
+        // A task that names no unit answers to the heading above that does.
+        if units.is_empty() {
+            if let Some(inherited) = self.inherited(i) {
+                units = inherited.units;
+                let stated = deadline.as_ref().is_some_and(|d| d.source != DeadlineSource::Inferred);
+                if !stated {
+                    deadline = inherited.deadline.or(deadline);
+                }
+            }
+        }
+        self.segments.push(Segment::new(SegmentKind::Task, span, Some(self.tasks.len())));
+        self.tasks.push(Task {
+            id: format!("{}#{:02}", self.id, self.tasks.len() + 1),
+            kind,
+            path,
+            headings,
+            title: item.title.clone(),
+            units,
+            deadline,
+            targets: targets_of(&repaired, &found, &dates, self.years),
+            clauses: clauses_of(&repaired, &found),
+            text: repaired.text,
+            span,
+        });
+    }
+
+    /// Adds node `i` as a heading; a goal section's targets become the plan's goals.
+    fn add_heading(&mut self, i: usize, item: &Item) {
+        let (path, ancestors) = self.place(i);
+        let span = self.span(i);
+        if item.section == SectionKind::Goals {
+            let dates = mentions(&item.repaired.text);
+            self.goals.extend(targets_of(&item.repaired, &item.responsibilities, &dates, self.years));
+        }
+        if let Some(slot) = self.heading_of_node.get_mut(i) {
+            *slot = Some(self.headings.len());
+        }
+        self.segments.push(Segment::new(SegmentKind::Heading, span, Some(self.headings.len())));
+        self.headings.push(Heading {
+            path,
+            title: item.title.clone(),
+            parent: ancestors.last().copied(),
+            section: item.section,
+            span,
+        });
+    }
+}
+
+/// The metadata of the plan, from the lines before and after its body.
+fn read_header(source: &str, outline: &Outline) -> Header {
+    let slice = |l: &Line| slice(source, l.start..l.end);
+    header::read(outline.front_lines.iter().map(slice), outline.back_lines.iter().map(slice))
+}
+
+impl Years {
+    /// The plan's years: the year of issue where the period holds it, else the period's
+    /// first; the period's last.
+    fn of(header: &Header) -> Years {
+        Years {
+            relative: match (header.period, header.issued) {
+                (Some(p), Some(d)) if p.contains(d.year()) => Some(d.year()),
+                (Some(p), _) => Some(p.start),
+                (None, d) => d.map(|d| d.year()),
+            },
+            end: header.period.map(|p| p.end),
+        }
+    }
+}
+
+/// Each node's own text, title, responsibilities and section, read once.
+fn read_items(source: &str, nodes: &[Node]) -> Vec<Item> {
     let mut items: Vec<Item> = Vec::with_capacity(nodes.len());
     for node in nodes {
         let repaired = own_text(source, node);
@@ -444,109 +636,43 @@ pub(crate) fn plan(source: &str, outline: &Outline, id: Option<&str>) -> Plan {
         let responsibilities = responsibilities(&repaired.text);
         items.push(Item { repaired, title, responsibilities, section });
     }
+    items
+}
+
+/// Builds the plan of `source` from its outline.
+pub(crate) fn plan(source: &str, outline: &Outline, id: Option<&str>) -> Plan {
+    let header = read_header(source, outline);
+    let years = Years::of(&header);
+    let nodes = &outline.nodes;
+    let items = read_items(source, nodes);
     let fates = fates(nodes, &items);
     let id = id.map_or_else(|| default_id(&header), str::to_string);
-
-    let mut headings: Vec<Heading> = Vec::new();
-    let mut heading_of_node: Vec<Option<usize>> = vec![None; nodes.len()];
-    let mut tasks: Vec<Task> = Vec::new();
-    let mut goals: Vec<Target> = Vec::new();
-    let mut segments: Vec<Segment> = Vec::new();
+    let mut plan = Assembly {
+        source,
+        nodes,
+        items: &items,
+        fates: &fates,
+        years: &years,
+        id: &id,
+        body_end: outline.trailer_start.unwrap_or(outline.end),
+        inherited: vec![None; nodes.len()],
+        headings: Vec::new(),
+        heading_of_node: vec![None; nodes.len()],
+        tasks: Vec::new(),
+        goals: Vec::new(),
+        segments: Vec::new(),
+    };
     if outline.body_start > outline.start {
-        segments.push(Segment::new(SegmentKind::Preamble, Span::new(outline.start, outline.body_start), None));
+        plan.segments.push(Segment::new(SegmentKind::Preamble, Span::new(outline.start, outline.body_start), None));
     }
-    let body_end = outline.trailer_start.unwrap_or(outline.end);
-    for (i, node) in nodes.iter().enumerate() {
-        let (Some(item), Some(&fate)) = (items.get(i), fates.get(i)) else { continue };
-        if fate == Fate::Absorbed {
-            continue;
-        }
-        let mut path = Vec::new();
-        let mut ancestors = Vec::new();
-        let mut at = node.parent;
-        while let Some(p) = at {
-            if let Some(n) = nodes.get(p) {
-                path.push(n.numeral);
-                ancestors.extend(heading_of_node.get(p).copied().flatten());
-            }
-            at = nodes.get(p).and_then(|n| n.parent);
-        }
-        path.reverse();
-        ancestors.reverse();
-        path.push(node.numeral);
-        // The item runs to the next item that is not absorbed into it.
-        let end = nodes
-            .iter()
-            .enumerate()
-            .skip(i + 1)
-            .find(|(j, _)| fates.get(*j) != Some(&Fate::Absorbed))
-            .map_or(body_end, |(_, n)| n.start);
-        let span = Span::new(node.start, end);
+    for (i, (item, fate)) in items.iter().zip(&fates).enumerate() {
         match fate {
-            Fate::Task => {
-                // A leaf's text and responsibilities are its item's, already read.
-                let (repaired, found) = if node.children.is_empty() {
-                    (item.repaired.clone(), item.responsibilities.clone())
-                } else {
-                    let joined = Repaired::join(source, &task_pieces(nodes, i, &fates), |p| marker_at(p).is_some());
-                    let found = responsibilities(&joined.text);
-                    (joined, found)
-                };
-                let dates = mentions(&repaired.text);
-                let kind = if item.section == SectionKind::Safeguards { TaskKind::Safeguard } else { TaskKind::Task };
-                let mut units = units_of(&repaired, &found);
-                let mut deadline = deadline_of(&repaired, &found, &dates, &years);
-                // A task that names no unit answers to the heading above that does.
-                if units.is_empty() {
-                    let mut up = node.parent;
-                    while let Some(p) = up {
-                        if let Some(heading) = items.get(p).filter(|it| !it.responsibilities.is_empty()) {
-                            units = units_of(&heading.repaired, &heading.responsibilities);
-                            let stated = deadline.as_ref().is_some_and(|d| d.source != DeadlineSource::Inferred);
-                            if !stated {
-                                deadline = deadline_of(&heading.repaired, &heading.responsibilities, &[], &years)
-                                    .filter(|d| d.source == DeadlineSource::Clause)
-                                    .or(deadline);
-                            }
-                            break;
-                        }
-                        up = nodes.get(p).and_then(|n| n.parent);
-                    }
-                }
-                segments.push(Segment::new(SegmentKind::Task, span, Some(tasks.len())));
-                tasks.push(Task {
-                    id: format!("{id}#{:02}", tasks.len() + 1),
-                    kind,
-                    path: NumberPath(path),
-                    headings: ancestors,
-                    title: item.title.clone(),
-                    units,
-                    deadline,
-                    targets: targets_of(&repaired, &found, &dates, &years),
-                    clauses: clauses_of(&repaired, &found),
-                    text: repaired.text,
-                    span,
-                });
-            }
-            _ => {
-                if item.section == SectionKind::Goals {
-                    let dates = mentions(&item.repaired.text);
-                    goals.extend(targets_of(&item.repaired, &item.responsibilities, &dates, &years));
-                }
-                if let Some(slot) = heading_of_node.get_mut(i) {
-                    *slot = Some(headings.len());
-                }
-                segments.push(Segment::new(SegmentKind::Heading, span, Some(headings.len())));
-                headings.push(Heading {
-                    path: NumberPath(path),
-                    title: item.title.clone(),
-                    parent: ancestors.last().copied(),
-                    section: item.section,
-                    span,
-                });
-            }
+            Fate::Absorbed => {}
+            Fate::Task => plan.add_task(i, item),
+            Fate::Heading => plan.add_heading(i, item),
         }
     }
+    let Assembly { headings, mut tasks, goals, mut segments, .. } = plan;
     attach_table(source, &table::rows(source, &outline.back_lines), &mut tasks, &years);
     if let Some(start) = outline.trailer_start {
         segments.push(Segment::new(SegmentKind::Trailer, Span::new(start, outline.end), None));
@@ -583,6 +709,47 @@ mod tests {
             "持续深化“一市一品牌，一县一特色”创建活动"
         );
         assert_eq!(lead_phrase(""), "");
+    }
+
+    /// Every task that absorbed sub-items, with the responsibilities read from its items and
+    /// those a reading of its whole text finds.
+    fn absorbed(text: &str) -> Vec<(Vec<Responsibility>, Vec<Responsibility>)> {
+        let outline = super::super::outline::outline(text).unwrap();
+        let (nodes, items) = (&outline.nodes, read_items(text, &outline.nodes));
+        let fates = fates(nodes, &items);
+        let mut found = Vec::new();
+        for (i, node) in nodes.iter().enumerate().filter(|(i, n)| fates[*i] == Fate::Task && !n.children.is_empty()) {
+            let joined = Repaired::join(text, &task_pieces(nodes, i, &fates), |p| marker_at(p).is_some());
+            let parts = std::iter::once((node, &items[i])).chain(node.children.iter().map(|&c| (&nodes[c], &items[c])));
+            found.push((absorbed_responsibilities(text, &joined, parts), responsibilities(&joined.text)));
+        }
+        found
+    }
+
+    #[test]
+    fn absorbed_sub_items_keep_what_their_task_text_says() {
+        let texts = [
+            "一、主要任务\n1.建设城市大脑,推进应用。(牵头单位:市大数据局)\n(1)建设中枢。\n(2)建设平台,2023年底前完成。\n",
+            // The parent's parenthesis lost its close: its last name goes on in the task's text.
+            "一、主要任务\n1.建设城市大脑,推进应用。(牵头单位:市大数据局、省工业和\n(1)建设中枢。\n(2)建设平台。\n",
+            // The last sub-item's did too, at the end of the task: the fragment stays out.
+            "一、主要任务\n1.建设城市大脑,推进应用。\n(1)建设中枢。\n(2)建设平台。(牵头单位:市大数据局、省工业和\n",
+            // A sub-item's short first line joins the next in the task's text: read anew.
+            "一、主要任务\n1.建设城市大脑,推进应用。(牵头单位:市大数据局)\n(1)建设中枢\n按照要求推进。\n(2)建设平台。\n",
+        ];
+        for text in texts {
+            let found = absorbed(text);
+            assert_eq!(found.len(), 1, "help: {text:?} should make one task of its sub-items");
+            for (from_items, whole) in found {
+                assert_eq!(from_items, whole, "help: {text:?}");
+                assert!(!whole.is_empty());
+            }
+        }
+        let names = |text: &str| -> Vec<String> {
+            absorbed(text)[0].0.iter().flat_map(|r| &r.units).map(|u| u.name.clone()).collect()
+        };
+        assert_eq!(names(texts[1]), ["市大数据局", "省工业和"], "help: the line break, not the text, ended the list");
+        assert_eq!(names(texts[2]), ["市大数据局"], "help: the text ended inside the list");
     }
 
     #[test]

@@ -11,14 +11,14 @@ use std::ops::Range;
 use super::header::{is_doc_number, is_issuer, is_notice, is_title};
 use super::numbering::marker_at;
 use super::outline::{is_contents_line, lines, Line};
-use crate::extract::text::is_space;
+use crate::extract::text::{is_space, slice};
 use crate::model::NumberStyle;
 
 /// How far below a notice or title the new plan's first item may stand, in lines.
 const HEAD_REACH: usize = 15;
 
 fn squeezed(text: &str, line: &Line) -> String {
-    text.get(line.start..line.end).unwrap_or("").chars().filter(|&c| !is_space(c)).collect()
+    slice(text, line.start..line.end).chars().filter(|&c| !is_space(c)).collect()
 }
 
 fn is_head(line: &str) -> bool {

@@ -1,7 +1,9 @@
 //! The plan's metadata, read from the lines around the body: issuer, city, document
 //! number, date of issue, title and period.
 
-use crate::extract::text::{digit_value, is_space, without_glosses};
+use crate::extract::brackets::{DOC_NUMBER, ROUND};
+use crate::extract::number::{digits, is_digit};
+use crate::extract::text::{is_space, without_glosses};
 use crate::model::{Date, Period};
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -131,7 +133,8 @@ pub(crate) fn read<'s>(front: impl Iterator<Item = &'s str>, back: impl Iterator
         .or_else(|| notice.and_then(|n| title_in_notice(n)))
         .or_else(|| front.iter().find_map(|l| title_quoted(l)));
     let city = issuer.as_deref().and_then(city_of).or_else(|| title.as_deref().and_then(city_in_title));
-    let period = title.as_deref().and_then(period_in).or_else(|| issued.map(|d| Period { start: d.year, end: d.year }));
+    let period =
+        title.as_deref().and_then(period_in).or_else(|| issued.map(|d| Period { start: d.year(), end: d.year() }));
     Header { issuer, city, doc_number, issued, title, period }
 }
 
@@ -164,7 +167,10 @@ fn joined_title(front: &[String], at: usize, line: &str) -> String {
     };
     // "(2025—2027年)" on the line below belongs to the title.
     if let Some(years) = front.get(at + 1).filter(|l| {
-        l.starts_with(['(', '（']) && l.ends_with([')', '）']) && l.chars().count() <= 14 && period_in(l).is_some()
+        l.starts_with(|c| ROUND.opens(c))
+            && l.ends_with(|c| ROUND.closes(c))
+            && l.chars().count() <= 14
+            && period_in(l).is_some()
     }) {
         if period_in(&title).is_none() {
             title.push_str(years);
@@ -282,7 +288,7 @@ fn city_of(issuer: &str) -> Option<String> {
 
 /// A line that is only a document number: 东政办字〔2022〕36号.
 pub(crate) fn is_doc_number(line: &str) -> bool {
-    let Some(open) = line.find(['〔', '[', '［', '(', '（']) else { return false };
+    let Some(open) = line.find(|c| DOC_NUMBER.opens(c)) else { return false };
     let agency = line.get(..open).unwrap_or("");
     let Some(rest) = line.get(open..).and_then(|r| r.strip_suffix('号')) else { return false };
     let mut chars = rest.chars().skip(1);
@@ -294,25 +300,22 @@ pub(crate) fn is_doc_number(line: &str) -> bool {
         && agency.chars().all(|c| !c.is_ascii())
         && year.chars().all(|c| c.is_ascii_digit())
         && year.len() == 4
-        && matches!(close, Some('〕' | ']' | '］' | ')' | '）'))
+        && close.is_some_and(|c| DOC_NUMBER.closes(c))
         && !serial.is_empty()
         && serial.chars().all(|c| c.is_ascii_digit())
 }
 
-/// Reads up to `max` digits at the start of `s`; returns the value and the rest.
-fn digits(s: &str, max: usize) -> Option<(u32, &str)> {
-    let end: usize = s.chars().take(max).take_while(|&c| digit_value(c).is_some()).map(char::len_utf8).sum();
-    let digits = s.get(..end)?;
-    if digits.is_empty() {
-        return None;
-    }
-    let value = digits.chars().filter_map(digit_value).fold(0u32, |v, d| v * 10 + d);
-    Some((value, s.get(end..)?))
+/// Reads 1–`max` digits at the start of `s` (a longer run is cut after `max`); returns
+/// the value and the rest.
+fn up_to(s: &str, max: usize) -> Option<(u32, &str)> {
+    let run = digits(s, max)?;
+    Some((run.value_u32()?, s.get(run.len..)?))
 }
 
 /// Reads 1–4 digits at the start of `s`, not followed by a fifth.
 fn number(s: &str) -> Option<(u32, &str)> {
-    digits(s, 4).filter(|(_, rest)| !rest.starts_with(|c: char| digit_value(c).is_some()))
+    let run = digits(s, 5).filter(|d| d.count <= 4)?;
+    Some((run.value_u32()?, s.get(run.len..)?))
 }
 
 /// A date at the start of a squeezed line: 2022年7月1日, 2025-01-20, 2025/1/20,
@@ -321,12 +324,12 @@ fn date_at_start(line: &str) -> Option<(Date, &str)> {
     let (year, rest) = number(line)?;
     let sep = rest.chars().next()?;
     let (month, rest) = match sep {
-        '年' | '-' | '/' | '.' | '－' | '／' | '．' => digits(rest.get(sep.len_utf8()..)?, 2)?,
+        '年' | '-' | '/' | '.' | '－' | '／' | '．' => up_to(rest.get(sep.len_utf8()..)?, 2)?,
         _ => return None,
     };
     let rest = if sep == '年' { rest.strip_prefix('月')? } else { rest.strip_prefix(sep)? };
     // A time may follow the day with no space left between ("2022-12-0208:54:33").
-    let (day, rest) = digits(rest, 2)?;
+    let (day, rest) = up_to(rest, 2)?;
     let rest = if sep == '年' { rest.strip_prefix('日')? } else { rest };
     if year < 1000 {
         return None;
@@ -374,22 +377,17 @@ pub(crate) fn period_in(title: &str) -> Option<Period> {
     }
 }
 
-/// Four-digit years (1900–2099) in `s`, in order.
+/// Four-digit years (1900–2099) in `s`, in order: runs of exactly four digits.
 pub(crate) fn years_in(s: &str) -> impl Iterator<Item = u16> + '_ {
-    let chars: Vec<char> = s.chars().collect();
-    let mut found = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let run = chars.iter().skip(i).take_while(|&&c| digit_value(c).is_some()).count();
-        if run == 4 {
-            let value = chars.iter().skip(i).take(4).filter_map(|&c| digit_value(c)).fold(0u32, |v, d| v * 10 + d);
-            if (1900..2100).contains(&value) {
-                found.push(value as u16);
-            }
+    let mut rest = s;
+    std::iter::from_fn(move || loop {
+        let start = rest.find(is_digit)?;
+        let run = digits(rest.get(start..)?, usize::MAX)?;
+        rest = rest.get(start + run.len..)?;
+        if run.count == 4 && (1900..2100).contains(&run.value) {
+            return u16::try_from(run.value).ok();
         }
-        i += run.max(1);
-    }
-    found.into_iter()
+    })
 }
 
 #[cfg(test)]

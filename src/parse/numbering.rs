@@ -1,6 +1,8 @@
 //! The numbering schemes of the genre: 第一章, 一、, (一), 1., (1), ①.
 
-use crate::extract::text::{digit_value, is_space};
+use crate::extract::brackets::ROUND;
+use crate::extract::number::{chinese_number, digits, is_digit};
+use crate::extract::text::is_space;
 use crate::model::{NumberStyle, Numeral};
 
 /// A numbering marker at the start of some text.
@@ -27,70 +29,11 @@ pub(crate) fn rank(style: NumberStyle) -> u8 {
     }
 }
 
-fn is_open(c: char) -> bool {
-    c == '(' || c == '（'
-}
-
-fn is_close(c: char) -> bool {
-    c == ')' || c == '）'
-}
-
-fn chinese_digit(c: char) -> Option<u32> {
-    Some(match c {
-        '〇' | '零' => 0,
-        '一' => 1,
-        '二' => 2,
-        '三' => 3,
-        '四' => 4,
-        '五' => 5,
-        '六' => 6,
-        '七' => 7,
-        '八' => 8,
-        '九' => 9,
-        _ => return None,
-    })
-}
-
-/// Reads a Chinese numeral of 1–99 (一, 十, 十二, 二十, 二十三) at the start of `s`;
-/// returns its value and byte length.
-fn chinese_number(s: &str) -> Option<(u32, usize)> {
-    let mut value = 0u32;
-    let mut pending: Option<u32> = None;
-    let mut seen_ten = false;
-    let mut len = 0;
-    for c in s.chars() {
-        if let Some(d) = chinese_digit(c) {
-            if pending.is_some() {
-                return None; // 二三 is not a numeral
-            }
-            pending = Some(d);
-        } else if c == '十' && !seen_ten {
-            value = pending.take().unwrap_or(1) * 10;
-            seen_ten = true;
-        } else {
-            break;
-        }
-        len += c.len_utf8();
-    }
-    let total = value + pending.unwrap_or(0);
-    (len > 0 && total > 0).then_some((total, len))
-}
-
-/// Reads 1–5 ASCII or full-width digits at the start of `s`.
+/// Reads 1–5 ASCII or full-width digits at the start of `s`, not followed by a sixth,
+/// of a value above 0.
 fn arabic_number(s: &str) -> Option<(u32, usize)> {
-    let mut value = 0u32;
-    let mut len = 0;
-    for (count, c) in s.chars().enumerate() {
-        match digit_value(c) {
-            Some(d) if count < 5 => {
-                value = value * 10 + d;
-                len += c.len_utf8();
-            }
-            Some(_) => return None,
-            None => break,
-        }
-    }
-    (len > 0 && value > 0).then_some((value, len))
+    let run = digits(s, 6).filter(|d| d.count <= 5 && d.value > 0)?;
+    Some((run.value_u32()?, run.len))
 }
 
 fn spaces_len(s: &str) -> usize {
@@ -100,14 +43,14 @@ fn spaces_len(s: &str) -> usize {
 /// The numbering marker at the very start of `s`, if there is one.
 pub(crate) fn marker_at(s: &str) -> Option<Marker> {
     let first = s.chars().next()?;
-    let (style, value, len) = if is_open(first) {
+    let (style, value, len) = if ROUND.opens(first) {
         let inner = s.get(first.len_utf8()..)?;
         let (style, (value, n)) = match chinese_number(inner) {
             Some(v) => (NumberStyle::ChineseParen, v),
             None => (NumberStyle::ArabicParen, arabic_number(inner)?),
         };
         let close = inner.get(n..)?.chars().next()?;
-        if !is_close(close) {
+        if !ROUND.closes(close) {
             return None;
         }
         (style, value, first.len_utf8() + n + close.len_utf8())
@@ -117,10 +60,10 @@ pub(crate) fn marker_at(s: &str) -> Option<Marker> {
         let inner = s.get(first.len_utf8()..)?;
         let (value, n) = chinese_number(inner)?;
         let unit = inner.get(n..)?.chars().next()?;
-        let style = match unit {
+        let style = match crate::script::simplified(unit) {
             '章' | '部' | '篇' => NumberStyle::Chapter,
-            '节' | '節' => NumberStyle::Section,
-            '条' | '條' => NumberStyle::Article,
+            '节' => NumberStyle::Section,
+            '条' => NumberStyle::Article,
             _ => return None,
         };
         let mut len = first.len_utf8() + n + unit.len_utf8();
@@ -146,7 +89,7 @@ pub(crate) fn marker_at(s: &str) -> Option<Marker> {
         // 1.1万 and 2.0版 are numbers, not markers.
         let after = rest.get(sep.len_utf8()..)?;
         let next = after.trim_start_matches([' ', '\u{3000}']).chars().next();
-        if next.is_none_or(|c| digit_value(c).is_some() || c == '%' || c.is_ascii_alphabetic()) {
+        if next.is_none_or(|c| is_digit(c) || c == '%' || c.is_ascii_alphabetic()) {
             return None;
         }
         (NumberStyle::Arabic, value, n + sep.len_utf8())
@@ -187,6 +130,8 @@ mod tests {
         assert_eq!(read("第二章 总体要求"), Some((Chapter, 2, 10)));
         assert_eq!(read("第三节 建设数字底座"), Some((Section, 3, 10)));
         assert_eq!(read("第十二条 加快建设"), Some((Article, 12, 13)));
+        assert_eq!(read("第三節 建設數字底座"), Some((Section, 3, 10)), "help: 節 is 节");
+        assert_eq!(read("第十二條 加快建設"), Some((Article, 12, 13)), "help: 條 is 条");
     }
 
     #[test]

@@ -8,7 +8,8 @@
 use std::ops::Range;
 
 use super::numbering::{marker_at, rank, Marker};
-use crate::extract::text::{digit_value, ends_sentence, is_space, without_glosses};
+use crate::extract::number::is_digit;
+use crate::extract::text::{ends_sentence, is_space, slice, without_glosses};
 use crate::model::{NumberStyle, Numeral};
 
 /// One numbered item.
@@ -104,7 +105,7 @@ pub(crate) fn is_trailer_line(line: &str) -> bool {
 /// Whether a line is an entry of a table of contents: a heading, a leader of dots and a
 /// page number ("二、重点任务…………2").
 pub(crate) fn is_contents_line(line: &str) -> bool {
-    let without_page = line.trim_end_matches(|c: char| digit_value(c).is_some());
+    let without_page = line.trim_end_matches(is_digit);
     if without_page.len() == line.len() {
         return false;
     }
@@ -117,7 +118,7 @@ pub(crate) fn is_contents_line(line: &str) -> bool {
 /// A heading of a table of contents without leaders, its page number dropped:
 /// "二、重点任务 2" → "二、重点任务".
 fn without_page_number(line: &str) -> String {
-    let body = line.trim_end_matches(|c: char| digit_value(c).is_some());
+    let body = line.trim_end_matches(is_digit);
     let body = if body.len() < line.len() && body.ends_with(is_space) { body } else { line };
     body.chars().filter(|&c| !is_space(c)).collect()
 }
@@ -126,7 +127,7 @@ fn without_page_number(line: &str) -> String {
 /// 目录 line the entries up to where the body repeats the first of them. A table whose
 /// first entry never comes back ends at the first line without a page number.
 fn contents_lines(text: &str, all: &[Line]) -> Vec<bool> {
-    let slice = |l: &Line| text.get(l.start..l.end).unwrap_or("");
+    let slice = |l: &Line| slice(text, l.start..l.end);
     let mut toc: Vec<bool> = all.iter().map(|l| is_contents_line(slice(l))).collect();
     let squeezed = |l: &Line| slice(l).chars().filter(|&c| !is_space(c)).collect::<String>();
     let is_heading = |l: &Line| l.end - l.start <= 24 && matches!(squeezed(l).as_str(), "目录" | "目次");
@@ -186,7 +187,7 @@ enum LineKind {
 /// style and at least two thirds of them continue a sentence the line before left open.
 /// Returns each line's marker length where it is one.
 fn chunk_markers(text: &str, all: &[Line]) -> Vec<Option<usize>> {
-    let slice = |l: &Line| text.get(l.start..l.end).unwrap_or("");
+    let slice = |l: &Line| slice(text, l.start..l.end);
     let mut found = vec![None; all.len()];
     let mut run: Vec<usize> = Vec::new();
     let mut open_sentences = 0;
@@ -287,7 +288,7 @@ impl Builder<'_> {
 
     /// Splits one body line into the items it starts and the text it continues.
     fn line(&mut self, line: Line, kind: LineKind, inline: bool) {
-        let content = self.text.get(line.start..line.end).unwrap_or("");
+        let content = slice(self.text, line.start..line.end);
         let mut piece_start = line.start;
         match kind {
             LineKind::Contents => {
@@ -343,7 +344,7 @@ pub(crate) fn outline(text: &str) -> Option<Outline> {
 /// or `None` when no line there starts a numbered item.
 pub(crate) fn outline_in(text: &str, part: Range<usize>) -> Option<Outline> {
     let all: Vec<Line> = lines(text).filter(|l| l.start >= part.start && l.end <= part.end).collect();
-    let slice = |l: &Line| text.get(l.start..l.end).unwrap_or("");
+    let slice = |l: &Line| slice(text, l.start..l.end);
     let toc = contents_lines(text, &all);
     let chunks = chunk_markers(text, &all);
     let inline = chunks.iter().any(Option::is_some);

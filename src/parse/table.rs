@@ -5,7 +5,8 @@
 use std::ops::Range;
 
 use super::outline::Line;
-use crate::extract::text::{digit_value, is_space};
+use crate::extract::number::digits;
+use crate::extract::text::{is_space, slice};
 
 /// What a column of a task table holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,7 +74,7 @@ fn column(cell: &str) -> Option<Column> {
 /// The cells of a line split at each tab, or else at runs of two or more spaces (a full-width
 /// space counts as two), as byte ranges of `text`.
 fn cells(text: &str, line: Line) -> Vec<Range<usize>> {
-    let content = text.get(line.start..line.end).unwrap_or("");
+    let content = slice(text, line.start..line.end);
     if content.contains('\t') {
         // Each tab ends a cell, so that an empty cell keeps its place.
         let mut at = line.start;
@@ -119,9 +120,13 @@ fn is_task_header(columns: &[Column]) -> bool {
 
 /// Whether a line is the header of a task table on one line: "序号 重点任务 牵头单位".
 pub(crate) fn is_header_line(line: &str) -> bool {
-    // Most lines are prose: a header is short and names who answers for the task.
-    let names_units = ["单位", "部门", "單位", "部門", "责任主体", "責任主體"].iter().any(|w| line.contains(w));
-    if line.len() > 240 || !names_units {
+    // Most lines are prose: a header is short and names who answers for the task, in
+    // either script (單位, 責任主體).
+    if line.len() > 240 {
+        return false;
+    }
+    let folded = crate::script::fold(line);
+    if !["单位", "部门", "责任主体"].iter().any(|w| folded.contains(w)) {
         return false;
     }
     let text = line;
@@ -139,10 +144,8 @@ pub(crate) struct Row {
 
 fn is_serial(cell: &str) -> Option<u32> {
     let cell = cell.trim_matches(|c: char| is_space(c) || matches!(c, '.' | '、' | '．'));
-    if cell.is_empty() || cell.chars().count() > 4 {
-        return None;
-    }
-    cell.chars().try_fold(0u32, |v, c| digit_value(c).map(|d| v * 10 + d))
+    // 1–4 digits and nothing else.
+    digits(cell, 4).filter(|run| run.len == cell.len()).and_then(|run| run.value_u32())
 }
 
 fn row(text: &str, header: &[Column], values: &[Range<usize>]) -> Option<Row> {
@@ -163,7 +166,7 @@ fn row(text: &str, header: &[Column], values: &[Range<usize>]) -> Option<Row> {
 
 /// The rows of the task tables among `lines` (the trailer's, where attachments are).
 pub(crate) fn rows(text: &str, lines: &[Line]) -> Vec<Row> {
-    let slice = |l: &Line| text.get(l.start..l.end).unwrap_or("");
+    let slice = |l: &Line| slice(text, l.start..l.end);
     let mut found = Vec::new();
     let mut i = 0;
     while i < lines.len() {
@@ -206,7 +209,7 @@ pub(crate) fn rows(text: &str, lines: &[Line]) -> Vec<Row> {
 /// Rows of a flattened table: with a serial column, each row starts at the next serial
 /// number; without, every `header.len()` lines make a row. Returns the lines read.
 fn flattened_rows(text: &str, header: &[Column], body: &[Line], found: &mut Vec<Row>) -> usize {
-    let slice = |l: &Line| text.get(l.start..l.end).unwrap_or("");
+    let slice = |l: &Line| slice(text, l.start..l.end);
     let values = |ls: &[Line]| ls.iter().map(|l| l.start..l.end).collect::<Vec<_>>();
     if header.first() != Some(&Column::Serial) {
         let mut read = 0;
@@ -282,6 +285,17 @@ mod tests {
         );
         assert_eq!(got[1].1, [(Column::Lead, "市行政审批服务局".into())], "help: a row that lacks its last cell");
         assert_eq!(got[2].1[1], (Column::Deadline, "2023年12月".into()));
+    }
+
+    #[test]
+    fn traditional_headers_read_as_simplified_ones() {
+        assert!(is_header_line("序號\t重點任務\t牽頭單位\t協辦單位"));
+        assert!(is_header_line("序號  重點任務  責任主体"), "help: a header mixing the scripts");
+        let text = "序號\t重點任務\t牽頭單位\t協辦單位\t參與單位\t時間節點\n1\t建設城市大腦\t市大數據局\t市公安局\t市財政局\t2023年底前\n";
+        let got = read(text);
+        assert_eq!(got.len(), 1, "help: {got:?}");
+        let columns: Vec<Column> = got[0].1.iter().map(|(c, _)| *c).collect();
+        assert_eq!(columns, [Column::Lead, Column::Cooperating, Column::Cooperating, Column::Deadline]);
     }
 
     #[test]

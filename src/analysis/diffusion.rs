@@ -58,7 +58,7 @@ pub fn diffusion(comparison: &Comparison<'_>, alignment: &Alignment) -> Vec<Diff
                 .iter()
                 .map(|p| Adopter {
                     plan: Id::from(&p.id),
-                    year: p.period.map(|period| period.start).or(p.issued.map(|d| d.year)),
+                    year: p.period.map(|period| period.start).or(p.issued.map(|d| d.year())),
                 })
                 .collect();
             let mut curve: Vec<(u16, usize)> = Vec::new();

@@ -59,8 +59,8 @@ pub struct Evolution {
 
 /// The order of a city's plans: by the year their period starts, then date of issue.
 pub(crate) fn time_key(plan: &Plan) -> (u16, u16, u8, u8) {
-    let year = plan.period.map(|p| p.start).or(plan.issued.map(|d| d.year)).unwrap_or(u16::MAX);
-    let (y, m, d) = plan.issued.map_or((u16::MAX, u8::MAX, u8::MAX), |d| (d.year, d.month, d.day));
+    let year = plan.period.map(|p| p.start).or(plan.issued.map(|d| d.year())).unwrap_or(u16::MAX);
+    let (y, m, d) = plan.issued.map_or((u16::MAX, u8::MAX, u8::MAX), |d| (d.year(), d.month(), d.day()));
     (year, y, m, d)
 }
 

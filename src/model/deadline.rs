@@ -22,12 +22,9 @@ use super::Span;
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Date {
-    /// Year, e.g. 2022.
-    pub year: u16,
-    /// Month, 1–12.
-    pub month: u8,
-    /// Day of the month, 1–31.
-    pub day: u8,
+    year: u16,
+    month: u8,
+    day: u8,
 }
 
 impl Date {

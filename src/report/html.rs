@@ -350,7 +350,7 @@ impl<'c, 'p> HtmlReport<'c, 'p> {
         let days: Vec<u32> = plans
             .iter()
             .flat_map(|p| p.tasks.iter().filter_map(|t| t.deadline.as_ref()))
-            .map(|d| month_index(d.last_day.year, d.last_day.month))
+            .map(|d| month_index(d.last_day.year(), d.last_day.month()))
             .collect();
         let (Some(&first), Some(&last)) = (days.iter().min(), days.iter().max()) else {
             out.push_str("<p>No deadlines.</p>\n");
@@ -389,7 +389,7 @@ impl<'c, 'p> HtmlReport<'c, 'p> {
             let mut due: BTreeMap<(u32, bool), Vec<&str>> = BTreeMap::new();
             for task in &plan.tasks {
                 let Some(d) = &task.deadline else { continue };
-                due.entry((month_index(d.last_day.year, d.last_day.month), d.text.is_none()))
+                due.entry((month_index(d.last_day.year(), d.last_day.month()), d.text.is_none()))
                     .or_default()
                     .push(task.title.as_str());
             }

@@ -6,7 +6,7 @@
 use crate::par::*;
 use indexmap::IndexSet;
 
-use crate::model::{Department, Plan, Role, Task, TaskKind};
+use crate::model::{Department, Plan, Task, TaskKind};
 use crate::tokenize::Tokenizer;
 
 use super::measures::{self, Bm25Doc};
@@ -204,9 +204,7 @@ fn task_features(
     metrics.sort_unstable();
     metrics.dedup();
     let mut departments: Vec<Department> = task
-        .units
-        .iter()
-        .filter(|u| matches!(u.role, Role::Lead | Role::Sole) || task.units.iter().all(|v| v.role != Role::Lead))
+        .responsible_units()
         .map(|u| u.department)
         .filter(|d| !matches!(d, Department::Related | Department::Other | Department::LowerGovernment))
         .collect();

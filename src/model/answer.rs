@@ -122,7 +122,7 @@ impl Task {
         let target = self.clauses.get(clause);
         let list = (clause..self.clauses.len()).map(within).find(|units| !units.is_empty());
         let Some(list) = list else {
-            return self.units.iter().find(|u| u.role == Role::Lead).or_else(|| self.units.first());
+            return self.lead_unit();
         };
         let best = list.iter().map(|u| rank(u.role)).min()?;
         let top: Vec<&Unit> = list.into_iter().filter(|u| rank(u.role) == best).collect();

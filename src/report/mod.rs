@@ -201,7 +201,7 @@ fn entry(comparison: &Comparison<'_>, plan: &Plan, task: &Task, concept: Option<
     // "…负责" after it, or the lead whose field it names); else the task's lead or first unit.
     let unit = match carrying.first() {
         Some(&k) => task.answering_for(k),
-        None => task.units.iter().find(|u| u.role == Role::Lead).or_else(|| task.units.first()),
+        None => task.lead_unit(),
     };
     entry_with(plan, task, targets.into_iter().map(target_summary).collect(), year, unit)
 }
@@ -287,7 +287,7 @@ impl ComparisonTable {
                     .filter_map(|r| tasks.get(r.task.as_str()))
                     .map(|&(_, plan, task)| {
                         let targets = task.targets.iter().map(target_summary).collect();
-                        let unit = task.units.iter().find(|u| u.role == Role::Lead).or_else(|| task.units.first());
+                        let unit = task.lead_unit();
                         entry_with(plan, task, targets, task.deadline.as_ref().map(|d| d.year), unit)
                     })
                     .collect(),

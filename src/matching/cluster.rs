@@ -9,6 +9,7 @@
 use indexmap::IndexMap;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
+use super::index::narrow;
 use super::measures;
 use super::{Alignment, Category, Clustering, Comparison, Id, Initiative, Link};
 
@@ -49,7 +50,9 @@ type Links = IndexMap<(u32, u32), (f64, u32)>;
 
 /// The two tasks and the score of a pair's link.
 fn ends(links: &Links, p: &Pair) -> (u32, u32, f64) {
-    links.get_index(p.link as usize).map_or((u32::MAX, u32::MAX, 0.0), |(&(a, b), &(score, _))| (a, b, score))
+    let end = links.get_index(p.link as usize);
+    debug_assert!(end.is_some(), "pair of link {} outside the {} links", p.link, links.len());
+    end.map_or((u32::MAX, u32::MAX, 0.0), |(&(a, b), &(score, _))| (a, b, score))
 }
 
 /// A group on its way to an initiative.
@@ -334,7 +337,7 @@ fn name(c: &Comparison<'_>, groups: Vec<Group>, links: IndexMap<(u32, u32), (f64
             None if 2 * safeguards > g.members.len() => Category::Safeguards,
             None => Category::Other,
         };
-        let index = u32::try_from(initiatives.len()).unwrap_or(u32::MAX);
+        let index = narrow(initiatives.len());
         for p in &g.pairs {
             if let Some(l) = link_labels.get_mut(p.link as usize) {
                 if *l == u32::MAX {

@@ -64,7 +64,6 @@ pub(super) struct ScoredPair {
 
 impl ScoredPair {
     fn new(score: f64, a: usize, clause_a: usize, b: usize, clause_b: usize) -> ScoredPair {
-        let narrow = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
         ScoredPair { score, a: narrow(a), b: narrow(b), clause_a: narrow(clause_a), clause_b: narrow(clause_b) }
     }
 
@@ -102,7 +101,7 @@ pub(super) fn near_best(scored: &[ScoredPair], tasks: &[TaskFeatures], margin: f
         for t in [p.a, p.b] {
             let Some(next) = fill.get_mut(t as usize) else { continue };
             if let Some(end) = ends.get_mut(*next) {
-                *end = u32::try_from(at).unwrap_or(u32::MAX);
+                *end = narrow(at);
             }
             *next += 1;
         }
@@ -371,7 +370,7 @@ impl<'p> Comparison<'p> {
                 _ => Vec::new(),
             };
             let entry = links.entry((pair.a, pair.b));
-            let at = u32::try_from(entry.index()).unwrap_or(u32::MAX);
+            let at = narrow(entry.index());
             let entry = entry.or_insert((score, label));
             if score > entry.0 {
                 *entry = (score, label);
@@ -482,7 +481,7 @@ impl<'p> Comparison<'p> {
                 Some(c) => marks.carried(k).any(|m| m == c),
                 None => self.clause_text(t, k).is_some_and(|text| terms.iter().any(|w| text.contains(w.as_str()))),
             })
-            .filter_map(|k| t.sources.get(k).copied().filter(|&s| s != u32::MAX).map(|s| s as usize))
+            .filter_map(|k| t.sources.get(k).copied().filter(|&s| s != TITLE).map(|s| s as usize))
             .collect();
         out.dedup();
         out
@@ -525,7 +524,7 @@ impl<'p> Comparison<'p> {
     fn clause_text(&self, t: &TaskFeatures, clause: usize) -> Option<&str> {
         let task = self.plans.get(t.plan)?.tasks.get(t.task)?;
         match t.sources.get(clause).copied() {
-            Some(s) if s != u32::MAX => task.clauses.get(s as usize).map(|c| c.text.as_str()),
+            Some(s) if s != TITLE => task.clauses.get(s as usize).map(|c| c.text.as_str()),
             _ => Some(task.title.as_str()),
         }
     }

@@ -8,6 +8,7 @@ use std::sync::{Arc, LazyLock};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::{Deserialize, Serialize};
 
+use super::index::narrow;
 use crate::script::fold;
 
 /// The bundled taxonomy: built from plans of other cities and provinces, extended from
@@ -210,7 +211,7 @@ impl Concepts {
                 let folded = fold(alias);
                 if !folded.trim().is_empty() {
                     patterns.push(folded.into_owned());
-                    owner.push(u32::try_from(i).unwrap_or(u32::MAX));
+                    owner.push(narrow(i));
                 }
             }
         }

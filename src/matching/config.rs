@@ -272,10 +272,7 @@ impl Matcher {
         self.concepts
             .find(&folded)
             .into_iter()
-            .map(|m| Mark {
-                concept: u32::try_from(m.concept).unwrap_or(u32::MAX),
-                carried: concepts::carried(&folded, m.byte_start, m.byte_end),
-            })
+            .map(|m| Mark { concept: narrow(m.concept), carried: concepts::carried(&folded, m.byte_start, m.byte_end) })
             .collect()
     }
 

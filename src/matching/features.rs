@@ -9,6 +9,7 @@ use indexmap::IndexSet;
 use crate::model::{Department, Plan, Task, TaskKind};
 use crate::tokenize::Tokenizer;
 
+use super::index::{narrow, TITLE};
 use super::measures::{self, Bm25Doc};
 
 /// A clause ready for scoring. A national corpus holds millions: boxed slices without
@@ -62,7 +63,7 @@ pub(crate) struct TaskFeatures {
     pub task: usize,
     pub title: String,
     pub clauses: Vec<ClauseFeatures>,
-    /// For each clause, its index in the task's `clauses` (`u32::MAX`: the title, standing
+    /// For each clause, its index in the task's `clauses` ([`TITLE`]: the title, standing
     /// in for a task without words).
     pub sources: Box<[u32]>,
     /// The whole task as one bag: its clauses' terms merged (no bigrams).
@@ -160,7 +161,7 @@ pub(crate) fn bigrams(text: &str) -> Box<[u32]> {
 
 fn intern(terms: &mut IndexSet<String>, term: String) -> u32 {
     let (id, _) = terms.insert_full(term);
-    u32::try_from(id).unwrap_or(u32::MAX)
+    narrow(id)
 }
 
 fn clause_features(terms: &mut IndexSet<String>, tokenizer: &Tokenizer, text: &str) -> ClauseFeatures {
@@ -168,7 +169,7 @@ fn clause_features(terms: &mut IndexSet<String>, tokenizer: &Tokenizer, text: &s
     tokenizer.for_each_term(text, |t| {
         // Look up before allocating: most terms are already known.
         let id = terms.get_index_of(t).unwrap_or_else(|| terms.insert_full(t.to_string()).0);
-        ids.push(u32::try_from(id).unwrap_or(u32::MAX));
+        ids.push(narrow(id));
     });
     ids.sort_unstable();
     let mut counts: Vec<(u32, u32)> = Vec::new();
@@ -192,12 +193,12 @@ fn task_features(
         .clauses
         .iter()
         .enumerate()
-        .map(|(i, c)| (clause_features(terms, tokenizer, &c.text), u32::try_from(i).unwrap_or(u32::MAX)))
+        .map(|(i, c)| (clause_features(terms, tokenizer, &c.text), narrow(i)))
         .filter(|(c, _)| c.len > 0)
         .unzip();
     if clauses.is_empty() {
         clauses.push(clause_features(terms, tokenizer, &task.title));
-        sources.push(u32::MAX);
+        sources.push(TITLE);
     }
     let mut metrics: Vec<u32> =
         task.targets.iter().flat_map(|t| tokenizer.terms(&t.metric)).map(|t| intern(terms, t)).collect();

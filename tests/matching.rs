@@ -170,8 +170,8 @@ fn hybrid_quality_stays_at_or_above_its_measured_floor() {
         assert!(value >= floor, "help: hybrid {name} fell to {value:.3}, below its floor {floor}");
     }
     assert_eq!(s.overlapping_rows, 0, "help: two rows hold mostly the same tasks");
-    assert!(s.rows <= 75, "help: {} rows for 44 gold initiatives", s.rows);
-    assert!(s.rows_by_concept >= 60, "help: only {} rows named by a concept", s.rows_by_concept);
+    assert!(s.rows <= 66, "help: {} rows for 44 gold initiatives (1.5 × 44 = 66)", s.rows);
+    assert!(s.rows_by_concept >= 55, "help: only {} rows named by a concept", s.rows_by_concept);
 }
 
 /// Leave one plan out: each plan scored with a threshold chosen on the other plans'

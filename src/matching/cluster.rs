@@ -206,13 +206,17 @@ fn merge(work: Vec<Group>, links: &Links) -> Vec<Group> {
                 .filter(|&(k, count)| {
                     let Some(o) = kept.get(k) else { return false };
                     // A key-phrase row inside another row is that row again; two concepts
-                    // stay apart unless they hold mostly the same tasks.
+                    // stay apart unless they hold mostly the same tasks, or one is a
+                    // single pair of tasks both in the other (a line of the comparison
+                    // the larger row already draws; a concept of three or more tasks
+                    // keeps its row — 一网通办 beside 移动政务服务).
+                    let small = g.members.len().min(o.members.len());
                     let of = if g.concept.is_none() || o.concept.is_none() {
-                        g.members.len().min(o.members.len())
+                        small
                     } else {
                         g.members.len().max(o.members.len())
                     };
-                    of > 0 && count as f64 >= OVERLAP * of as f64
+                    (of > 0 && count as f64 >= OVERLAP * of as f64) || (small == 2 && count == small)
                 })
                 // Two concepts that merely overlap stay two rows only if both are concepts
                 // and they differ; the issue asks for one row in any case.

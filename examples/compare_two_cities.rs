@@ -9,7 +9,6 @@
 
 use std::process::ExitCode;
 
-use cityalign::report::target_summary;
 use cityalign::{Corpus, Matcher, Plan};
 
 /// A bundled plan by id, or a plan file.
@@ -48,7 +47,7 @@ fn run() -> Result<(), String> {
         println!("{:.3}  {}  ↔  {}", best.score, task.title, other.title);
         let clause = |t: &cityalign::Task, i: usize| t.clauses.get(i).map_or(String::new(), |c| c.text.clone());
         println!("       {}\n       {}", clause(task, best.clause_a), clause(other, best.clause_b));
-        let targets = |t: &cityalign::Task| t.targets.iter().map(target_summary).collect::<Vec<_>>().join(", ");
+        let targets = |t: &cityalign::Task| t.targets.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ");
         if !task.targets.is_empty() || !other.targets.is_empty() {
             println!("       targets: [{}] vs [{}]", targets(task), targets(other));
         }

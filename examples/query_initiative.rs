@@ -8,7 +8,6 @@
 
 use std::process::ExitCode;
 
-use cityalign::report::target_summary;
 use cityalign::{Corpus, Matcher};
 
 fn main() -> ExitCode {
@@ -41,7 +40,7 @@ fn main() -> ExitCode {
             .targets
             .iter()
             .filter(|t| words.iter().any(|w| t.metric.contains(w.as_str())))
-            .map(target_summary)
+            .map(ToString::to_string)
             .collect();
         println!(
             "{:.2}  {} {}  {}  [{}]  {}  {}",

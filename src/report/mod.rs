@@ -160,8 +160,9 @@ fn short_number(value: f64) -> String {
     }
 }
 
-/// A target written short: "2000个 新建", "30% >", "1—2个".
-pub fn target_summary(target: &Target) -> String {
+/// A target written short for a cell, without its metric (the row names it): "2000个
+/// 新建", "30% >", "1—2个". `Display for Target` is the public form, metric first.
+pub(crate) fn target_summary(target: &Target) -> String {
     use crate::model::Bound::*;
     let value = match target.max {
         Some(max) => format!("{}—{}", short_number(target.value), short_number(max)),

@@ -70,6 +70,27 @@ mod sequential {
 
     impl<I: IntoIterator> IntoParIter for I {}
 
+    /// rayon's slice methods as their sequential forms.
+    pub(crate) trait ParSlice<T> {
+        fn par_sort_unstable(&mut self)
+        where
+            T: Ord;
+        fn par_chunk_by<F: FnMut(&T, &T) -> bool>(&self, same: F) -> std::slice::ChunkBy<'_, T, F>;
+    }
+
+    impl<T> ParSlice<T> for [T] {
+        fn par_sort_unstable(&mut self)
+        where
+            T: Ord,
+        {
+            self.sort_unstable();
+        }
+
+        fn par_chunk_by<F: FnMut(&T, &T) -> bool>(&self, same: F) -> std::slice::ChunkBy<'_, T, F> {
+            self.chunk_by(same)
+        }
+    }
+
     /// rayon's `flat_map_iter` as a sequential `flat_map`.
     pub(crate) trait FlatMapIter: Iterator + Sized {
         fn flat_map_iter<U: IntoIterator, F: FnMut(Self::Item) -> U>(self, f: F) -> std::iter::FlatMap<Self, U, F> {

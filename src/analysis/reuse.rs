@@ -10,10 +10,14 @@
 //! plan (that would be quadratic), and passages holding it are boilerplate. Seeds are
 //! then extended to maximal exact runs on their diagonal.
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use crate::matching::Id;
 use crate::model::Plan;
+use crate::par::*;
 
 /// Characters of a shingle.
 pub const SHINGLE: usize = 8;
@@ -63,8 +67,9 @@ pub struct Passage {
     pub a: PassageEnd,
     /// Where it is in the second.
     pub b: PassageEnd,
-    /// The shared characters, white space and punctuation set aside.
-    pub text: String,
+    /// The shared characters, white space and punctuation set aside: one text shared by
+    /// every passage of the same wording.
+    pub text: Arc<str>,
     /// How many issuers' plans hold its rarest shingle.
     pub issuers: usize,
 }
@@ -119,22 +124,65 @@ impl Index {
     }
 }
 
-/// A plan's text as compared: its kept characters and where each is in the source.
+/// Positions between two byte-offset checkpoints of a [`Normalized`] text.
+const CHECKPOINT: usize = 64;
+
+/// A plan's text as compared: its kept characters, and which of them lie in a task or a
+/// unit's name, as runs of positions. Four bytes a character, as a national corpus holds
+/// tens of millions of them; byte offsets are found again from a checkpoint when a
+/// passage is reported.
 struct Normalized {
     chars: Vec<char>,
-    /// Byte offsets in the source: `u32`, as the parser reads at most 64 MiB.
-    offsets: Vec<u32>,
-    /// Whether each character lies in a task, and which.
-    task: Vec<Option<u32>>,
-    /// Whether each character is part of a unit's name: lists of departments are no
-    /// shared wording.
-    unit: Vec<bool>,
+    /// Runs of positions in one task: `(start, end, task index)`, in order.
+    tasks: Vec<(u32, u32, u32)>,
+    /// Runs of positions in a unit's name, in order: lists of departments are no shared
+    /// wording.
+    units: Vec<(u32, u32)>,
+    /// The byte offset in the source of every [`CHECKPOINT`]th position.
+    checkpoints: Vec<u32>,
     task_chars: usize,
+}
+
+/// The characters compared, with their byte offsets: white space and punctuation are
+/// set aside.
+fn kept(source: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    // The common ideographs first: the general test looks them up in tables.
+    source.char_indices().filter(|&(_, c)| matches!(c, '\u{4e00}'..='\u{9fff}') || c.is_alphanumeric())
+}
+
+/// How many positions of `start..end` sorted, disjoint runs cover.
+fn covered<T>(runs: &[T], bounds: impl Fn(&T) -> (u32, u32), start: usize, end: usize) -> usize {
+    let first = runs.partition_point(|r| bounds(r).1 as usize <= start);
+    runs.iter()
+        .skip(first)
+        .map(bounds)
+        .take_while(|&(s, _)| (s as usize) < end)
+        .map(|(s, e)| (e as usize).min(end).saturating_sub((s as usize).max(start)))
+        .sum()
+}
+
+impl Normalized {
+    /// The byte offset in `source` of position `pos`, read on from its checkpoint.
+    fn byte_at(&self, source: &str, pos: usize) -> Option<usize> {
+        let from = *self.checkpoints.get(pos / CHECKPOINT)? as usize;
+        kept(source.get(from..)?).nth(pos % CHECKPOINT).map(|(at, _)| from + at)
+    }
+
+    /// The task position `pos` lies in.
+    fn task_at(&self, pos: usize) -> Option<u32> {
+        let i = self.tasks.partition_point(|r| r.0 as usize <= pos);
+        i.checked_sub(1).and_then(|i| self.tasks.get(i)).filter(|r| pos < r.1 as usize).map(|r| r.2)
+    }
+
+    /// Whether every position of `start..end` lies in a task.
+    fn in_tasks(&self, start: usize, end: usize) -> bool {
+        covered(&self.tasks, |r| (r.0, r.1), start, end) == end.saturating_sub(start)
+    }
 }
 
 fn normalize(plan: &Plan, source: &str) -> Normalized {
     let mut n =
-        Normalized { chars: Vec::new(), offsets: Vec::new(), task: Vec::new(), unit: Vec::new(), task_chars: 0 };
+        Normalized { chars: Vec::new(), tasks: Vec::new(), units: Vec::new(), checkpoints: Vec::new(), task_chars: 0 };
     let mut units: Vec<(usize, usize)> =
         plan.tasks.iter().flat_map(|t| &t.units).map(|u| (u.span.byte_start, u.span.byte_end)).collect();
     units.sort_unstable();
@@ -143,20 +191,34 @@ fn normalize(plan: &Plan, source: &str) -> Normalized {
         i.checked_sub(1).and_then(|i| units.get(i)).is_some_and(|&(_, end)| at < end)
     };
     let mut tasks = plan.tasks.iter().enumerate().peekable();
-    for (at, c) in source.char_indices() {
-        if !c.is_alphanumeric() {
-            continue;
+    for (pos, (at, c)) in kept(source).enumerate() {
+        // Positions and offsets in 32 bits: the parser reads at most 64 MiB.
+        let (Ok(pos32), Ok(at32)) = (u32::try_from(pos), u32::try_from(at)) else {
+            debug_assert!(false, "a source beyond 4 GiB");
+            break;
+        };
+        if pos % CHECKPOINT == 0 {
+            n.checkpoints.push(at32);
         }
         while tasks.peek().is_some_and(|(_, t)| t.span.byte_end <= at) {
             tasks.next();
         }
-        let task = tasks.peek().filter(|(_, t)| t.span.byte_start <= at).and_then(|(i, _)| u32::try_from(*i).ok());
-        n.task_chars += usize::from(task.is_some());
+        if let Some(task) =
+            tasks.peek().filter(|(_, t)| t.span.byte_start <= at).and_then(|(i, _)| u32::try_from(*i).ok())
+        {
+            n.task_chars += 1;
+            match n.tasks.last_mut() {
+                Some(last) if last.1 == pos32 && last.2 == task => last.1 += 1,
+                _ => n.tasks.push((pos32, pos32 + 1, task)),
+            }
+        }
+        if in_unit(at) {
+            match n.units.last_mut() {
+                Some(last) if last.1 == pos32 => last.1 += 1,
+                _ => n.units.push((pos32, pos32 + 1)),
+            }
+        }
         n.chars.push(crate::script::simplified(c));
-        debug_assert!(u32::try_from(at).is_ok(), "a source beyond 4 GiB");
-        n.offsets.push(u32::try_from(at).unwrap_or(u32::MAX));
-        n.task.push(task);
-        n.unit.push(in_unit(at));
     }
     n
 }
@@ -224,25 +286,29 @@ impl SharedWording {
     /// The passages of at least `SHINGLE + WINDOW - 1` (15) characters that the plans
     /// share, each plan given with the source it was parsed from.
     pub fn find(sources: &[(&Plan, &str)]) -> SharedWording {
-        let texts: Vec<Normalized> = sources.iter().map(|(plan, source)| normalize(plan, source)).collect();
-        let issuer = |i: usize| -> String {
-            sources.get(i).map_or_else(String::new, |(p, _)| {
-                p.issuer.clone().or_else(|| p.city.clone()).unwrap_or_else(|| p.id.clone())
-            })
-        };
-        let issuers: Vec<String> = (0..sources.len()).map(issuer).collect();
+        let texts: Vec<Normalized> = sources.par_iter().map(|(plan, source)| normalize(plan, source)).collect();
+        let issuers: Vec<String> = sources
+            .iter()
+            .map(|(p, _)| p.issuer.clone().or_else(|| p.city.clone()).unwrap_or_else(|| p.id.clone()))
+            .collect();
         // The index: (shingle hash, plan, position), winnowed, sorted by hash — 16 bytes a
         // kept shingle, where a map of lists would take three times that.
-        let mut entries: Vec<(u64, u32, u32)> = Vec::new();
-        for (p, text) in texts.iter().enumerate() {
-            let hashes = shingle_hashes(&text.chars);
-            for pos in winnow(&hashes) {
-                if let (Some(&h), Ok(p), Ok(pos)) = (hashes.get(pos), u32::try_from(p), u32::try_from(pos)) {
-                    entries.push((h, p, pos));
-                }
-            }
-        }
-        entries.sort_unstable();
+        let mut entries: Vec<(u64, u32, u32)> = texts
+            .par_iter()
+            .enumerate()
+            .flat_map_iter(|(p, text)| {
+                let hashes = shingle_hashes(&text.chars);
+                let kept: Vec<(u64, u32, u32)> = winnow(&hashes)
+                    .into_iter()
+                    .filter_map(|pos| match (hashes.get(pos), u32::try_from(p), u32::try_from(pos)) {
+                        (Some(&h), Ok(p), Ok(pos)) => Some((h, p, pos)),
+                        _ => None,
+                    })
+                    .collect();
+                kept
+            })
+            .collect();
+        entries.par_sort_unstable();
         let index = Index { entries };
         // Issuers as numbers, so that a posting list's issuers count without strings.
         let mut names: Vec<&str> = issuers.iter().map(String::as_str).collect();
@@ -250,11 +316,11 @@ impl SharedWording {
         names.dedup();
         let issuer_of: Vec<usize> = issuers.iter().map(|i| names.binary_search(&i.as_str()).unwrap_or(0)).collect();
         // Seeds (plan pair, diagonal, positions, issuers of the shingle); a formula's
-        // shingles are not paired.
+        // shingles are not paired, only marked.
         // 24 bytes a seed: a diagonal fits in i32, as a plan holds far fewer than 2^31
         // characters.
         let mut seeds: Vec<(u32, u32, i32, u32, u32, u32)> = Vec::new();
-        let mut formula_at: Vec<Vec<bool>> = texts.iter().map(|t| vec![false; t.chars.len()]).collect();
+        let mut formula_marks: Vec<(u32, u32)> = Vec::new();
         for postings in index.groups() {
             // Entries of a hash are sorted by plan: count the plans in one pass.
             let plans = postings.chunk_by(|x, y| x.1 == y.1).count();
@@ -262,13 +328,7 @@ impl SharedWording {
                 continue;
             }
             if plans > MAX_PLANS {
-                for &(_, p, pos) in postings {
-                    if let Some(flags) = formula_at.get_mut(p as usize) {
-                        for f in flags.iter_mut().skip(pos as usize).take(SHINGLE) {
-                            *f = true;
-                        }
-                    }
-                }
+                formula_marks.extend(postings.iter().map(|&(_, p, pos)| (p, pos)));
                 continue;
             }
             let mut held: Vec<usize> =
@@ -287,44 +347,77 @@ impl SharedWording {
                 }
             }
         }
-        seeds.sort_unstable();
+        drop(index);
+        let formula = formula_runs(texts.len(), formula_marks);
+        seeds.par_sort_unstable();
         // Each seed extended to the maximal exact run on its diagonal; the seeds a run
-        // covers give it their fewest issuers.
-        let mut runs: Vec<Run> = Vec::new();
-        for diagonal in seeds.chunk_by(|x, y| (x.0, x.1, x.2) == (y.0, y.1, y.2)) {
-            let Some(&(pa, pb, ..)) = diagonal.first() else { continue };
-            let (Some(ta), Some(tb)) = (texts.get(pa as usize), texts.get(pb as usize)) else { continue };
-            let mut current: Option<Run> = None;
-            for &(_, _, _, a, b, spread) in diagonal {
-                let (a, b) = (a as usize, b as usize);
-                if let Some(run) = current.as_mut().filter(|r| a < r.a + r.len) {
-                    run.spread = run.spread.min(spread);
-                    continue;
-                }
-                runs.extend(current.take().filter(|r| r.len >= SHINGLE + WINDOW - 1 && is_wording(ta, r.a, r.len)));
-                let mut back = 0;
-                while back < a.min(b) && ta.chars.get(a - back - 1) == tb.chars.get(b - back - 1) {
-                    back += 1;
-                }
-                let mut len = back;
-                while ta.chars.get(a - back + len).is_some()
-                    && ta.chars.get(a - back + len) == tb.chars.get(b - back + len)
-                {
-                    len += 1;
-                }
-                current = Some(Run { pa: pa as usize, pb: pb as usize, a: a - back, b: b - back, len, spread });
-            }
-            runs.extend(current.take().filter(|r| r.len >= SHINGLE + WINDOW - 1 && is_wording(ta, r.a, r.len)));
-        }
-        let kinds: Vec<PassageKind> = runs.iter().map(|r| kind(&texts, &issuers, &formula_at, r)).collect();
+        // covers give it their fewest issuers. Diagonals are independent.
+        let runs: Vec<Run> = seeds
+            .par_chunk_by(|x, y| (x.0, x.1, x.2) == (y.0, y.1, y.2))
+            .flat_map_iter(|diagonal| extend(&texts, diagonal))
+            .collect();
+        drop(seeds);
+        let kinds: Vec<PassageKind> = runs.par_iter().map(|r| kind(&texts, &issuers, &formula, r)).collect();
         let shares = shares(sources, &texts, &runs, &kinds);
         let ids = Ids {
             plans: sources.iter().map(|(p, _)| Id::from(&p.id)).collect(),
             tasks: sources.iter().map(|(p, _)| p.tasks.iter().map(|t| Id::from(&t.id)).collect()).collect(),
         };
-        let passages = runs.iter().zip(kinds).map(|(r, kind)| passage(sources, &texts, &ids, r, kind)).collect();
+        // A passage many plans share is one text, held once.
+        let mut wording: HashMap<&[char], Arc<str>> = HashMap::new();
+        let passages = runs
+            .iter()
+            .zip(kinds)
+            .map(|(r, kind)| {
+                let chars = texts.get(r.pa).and_then(|t| t.chars.get(r.a..r.a + r.len)).unwrap_or_default();
+                let text = wording.entry(chars).or_insert_with(|| chars.iter().collect::<String>().into()).clone();
+                passage(sources, &texts, &ids, r, kind, text)
+            })
+            .collect();
         SharedWording { passages, shares }
     }
+}
+
+/// The maximal exact runs of one diagonal of two plans, from its seeds in order.
+fn extend(texts: &[Normalized], diagonal: &[(u32, u32, i32, u32, u32, u32)]) -> Vec<Run> {
+    let mut runs = Vec::new();
+    let Some(&(pa, pb, ..)) = diagonal.first() else { return runs };
+    let (Some(ta), Some(tb)) = (texts.get(pa as usize), texts.get(pb as usize)) else { return runs };
+    let mut current: Option<Run> = None;
+    for &(_, _, _, a, b, spread) in diagonal {
+        let (a, b) = (a as usize, b as usize);
+        if let Some(run) = current.as_mut().filter(|r| a < r.a + r.len) {
+            run.spread = run.spread.min(spread);
+            continue;
+        }
+        runs.extend(current.take().filter(|r| r.len >= SHINGLE + WINDOW - 1 && is_wording(ta, r.a, r.len)));
+        let mut back = 0;
+        while back < a.min(b) && ta.chars.get(a - back - 1) == tb.chars.get(b - back - 1) {
+            back += 1;
+        }
+        let mut len = back;
+        while ta.chars.get(a - back + len).is_some() && ta.chars.get(a - back + len) == tb.chars.get(b - back + len) {
+            len += 1;
+        }
+        current = Some(Run { pa: pa as usize, pb: pb as usize, a: a - back, b: b - back, len, spread });
+    }
+    runs.extend(current.take().filter(|r| r.len >= SHINGLE + WINDOW - 1 && is_wording(ta, r.a, r.len)));
+    runs
+}
+
+/// Each plan's positions covered by a formula's shingles, as sorted, disjoint runs.
+fn formula_runs(plans: usize, mut marks: Vec<(u32, u32)>) -> Vec<Vec<(u32, u32)>> {
+    marks.sort_unstable();
+    let mut runs: Vec<Vec<(u32, u32)>> = vec![Vec::new(); plans];
+    for &(p, pos) in &marks {
+        let Some(plan) = runs.get_mut(p as usize) else { continue };
+        let end = pos.saturating_add(SHINGLE as u32);
+        match plan.last_mut() {
+            Some(last) if pos <= last.1 => last.1 = last.1.max(end),
+            _ => plan.push((pos, end)),
+        }
+    }
+    runs
 }
 
 /// A maximal shared run of two plans' compared characters.
@@ -345,20 +438,25 @@ const LABELS: [&str; 6] = ["牵头单位", "责任单位", "配合单位", "完�
 /// Whether a run is wording, not a list of departments: at least a passage's length of
 /// it is neither unit names nor responsibility labels.
 fn is_wording(text: &Normalized, start: usize, len: usize) -> bool {
-    let names = text.unit.iter().skip(start).take(len).filter(|&&u| u).count();
-    let run: String = text.chars.iter().skip(start).take(len).collect();
-    let labels: usize = LABELS.iter().map(|l| run.matches(l).count() * l.chars().count()).sum();
+    let names = covered(&text.units, |&r| r, start, start + len);
+    let run = text.chars.get(start..start + len).unwrap_or_default();
+    let labels: usize = LABELS
+        .iter()
+        .map(|l| {
+            let n = l.chars().count();
+            let first = l.chars().next();
+            run.windows(n).filter(|w| w.first().copied() == first && w.iter().copied().eq(l.chars())).count() * n
+        })
+        .sum();
     len.saturating_sub(names + labels) >= SHINGLE + WINDOW - 1
 }
 
 /// What a run is: boilerplate outside the tasks or holding a formula, own within one
 /// issuer, template across three or more, else reuse.
-fn kind(texts: &[Normalized], issuers: &[String], formula_at: &[Vec<bool>], r: &Run) -> PassageKind {
-    let in_tasks = |p: usize, pos: usize| {
-        texts.get(p).is_some_and(|t| (pos..pos + r.len).all(|i| t.task.get(i).copied().flatten().is_some()))
-    };
-    let formula = |p: usize, pos: usize| formula_at.get(p).is_some_and(|f| f.iter().skip(pos).take(r.len).any(|&x| x));
-    if !in_tasks(r.pa, r.a) || !in_tasks(r.pb, r.b) || formula(r.pa, r.a) || formula(r.pb, r.b) {
+fn kind(texts: &[Normalized], issuers: &[String], formula: &[Vec<(u32, u32)>], r: &Run) -> PassageKind {
+    let in_tasks = |p: usize, pos: usize| texts.get(p).is_some_and(|t| t.in_tasks(pos, pos + r.len));
+    let is_formula = |p: usize, pos: usize| formula.get(p).is_some_and(|f| covered(f, |&x| x, pos, pos + r.len) > 0);
+    if !in_tasks(r.pa, r.a) || !in_tasks(r.pb, r.b) || is_formula(r.pa, r.a) || is_formula(r.pb, r.b) {
         PassageKind::Boilerplate
     } else if issuers.get(r.pa) == issuers.get(r.pb) {
         PassageKind::Own
@@ -375,20 +473,29 @@ struct Ids {
     tasks: Vec<Vec<Id>>,
 }
 
-fn passage(sources: &[(&Plan, &str)], texts: &[Normalized], ids: &Ids, r: &Run, kind: PassageKind) -> Passage {
+fn passage(
+    sources: &[(&Plan, &str)],
+    texts: &[Normalized],
+    ids: &Ids,
+    r: &Run,
+    kind: PassageKind,
+    text: Arc<str>,
+) -> Passage {
     let end_of = |p: usize, pos: usize| -> PassageEnd {
         let source = sources.get(p).map_or("", |(_, s)| *s);
-        let text = texts.get(p);
-        let start = text.and_then(|t| t.offsets.get(pos)).map_or(0, |&o| o as usize);
-        let last = text.and_then(|t| t.offsets.get(pos + r.len - 1)).map_or(start, |&o| o as usize);
+        let normalized = texts.get(p);
+        let start = normalized.and_then(|t| t.byte_at(source, pos));
+        let last = normalized.and_then(|t| t.byte_at(source, pos + r.len - 1));
+        debug_assert!(start.is_some() && last.is_some(), "a run outside its plan's text");
+        let start = start.unwrap_or(0);
+        let last = last.unwrap_or(start);
         let end = last + source.get(last..).and_then(|s| s.chars().next()).map_or(0, char::len_utf8);
-        let task = text
-            .and_then(|t| t.task.get(pos).copied().flatten())
+        let task = normalized
+            .and_then(|t| t.task_at(pos))
             .and_then(|i| ids.tasks.get(p).and_then(|tasks| tasks.get(i as usize)))
             .cloned();
         PassageEnd { plan: ids.plans.get(p).cloned().unwrap_or_default(), task, start, end }
     };
-    let text: String = texts.get(r.pa).map(|t| t.chars.iter().skip(r.a).take(r.len).collect()).unwrap_or_default();
     Passage { kind, a: end_of(r.pa, r.a), b: end_of(r.pb, r.b), text, issuers: r.spread.max(1) as usize }
 }
 
@@ -474,13 +581,14 @@ mod tests {
                         continue;
                     }
                     wanted += len;
-                    let (start, end) = (ta.offsets[i] as usize, ta.offsets[i + len - 1] as usize);
+                    let at = |t: &Normalized, p: usize, pos: usize| t.byte_at(sources[p].1, pos).unwrap();
+                    let (start, end) = (at(ta, pa, i), at(ta, pa, i + len - 1));
                     let hit = shared.passages.iter().any(|p| {
                         p.a.plan == sources[pa].0.id
                             && p.b.plan == sources[pb].0.id
                             && p.a.start <= start
                             && end < p.a.end
-                            && p.b.start == tb.offsets[j] as usize
+                            && p.b.start == at(tb, pb, j)
                     });
                     found += if hit { len } else { 0 };
                 }
@@ -496,6 +604,26 @@ mod tests {
                 p.kind,
                 p.text
             );
+        }
+    }
+
+    #[test]
+    fn positions_map_back_to_their_bytes_and_tasks() {
+        let corpus = Corpus::bundled().unwrap();
+        for (plan, bundled) in corpus.plans().iter().zip(BUNDLED) {
+            let n = normalize(plan, bundled.text);
+            let all: Vec<usize> =
+                bundled.text.char_indices().filter(|(_, c)| c.is_alphanumeric()).map(|(at, _)| at).collect();
+            assert_eq!(n.chars.len(), all.len(), "help: {} keeps every letter and digit", plan.id);
+            for (pos, &at) in all.iter().enumerate() {
+                assert_eq!(n.byte_at(bundled.text, pos), Some(at), "help: {} position {pos}", plan.id);
+                let task = plan.tasks.iter().position(|t| t.span.byte_start <= at && at < t.span.byte_end);
+                assert_eq!(n.task_at(pos).map(|i| i as usize), task, "help: {} position {pos}", plan.id);
+            }
+            assert_eq!(n.byte_at(bundled.text, all.len()), None);
+            let in_tasks = (0..all.len()).filter(|&pos| n.task_at(pos).is_some()).count();
+            assert_eq!(covered(&n.tasks, |r| (r.0, r.1), 0, all.len()), in_tasks);
+            assert_eq!(n.task_chars, in_tasks);
         }
     }
 

@@ -97,7 +97,7 @@ pub fn shared_wording(found: &SharedWording) -> WordingScores {
         let (a, b) = (p.a.plan.as_str(), p.b.plan.as_str());
         let line = lines.iter().position(|[_, pa, pb, fragment]| {
             ((pa == a && pb == b) || (pa == b && pb == a))
-                && (p.text.contains(fragment.as_str()) || fragment.contains(&p.text))
+                && (p.text.contains(fragment.as_str()) || fragment.contains(&*p.text))
         });
         let Some(k) = line else { continue };
         used[k] = true;
@@ -107,7 +107,7 @@ pub fn shared_wording(found: &SharedWording) -> WordingScores {
         if want == got {
             scores.agreeing += 1;
         } else {
-            scores.disagreements.push((want.to_string(), got.to_string(), p.text.clone()));
+            scores.disagreements.push((want.to_string(), got.to_string(), p.text.to_string()));
         }
     }
     scores.missing = lines.iter().zip(&used).filter(|(_, u)| !**u).map(|(l, _)| l[3].clone()).collect();

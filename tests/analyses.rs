@@ -27,9 +27,9 @@ fn dongying_continues_its_plan_and_raises_its_charging_target() {
     let (found, gold, right) = analyses::continued(&comparison, &alignment);
     let (p, r) = (right as f64 / found.max(1) as f64, right as f64 / gold.max(1) as f64);
     // Floors at the figures reached (README "How plans change"): the goal of 0.9 each is
-    // missed on recall.
+    // missed, on recall by more.
     assert!(
-        gold >= 40 && p >= 0.9 && r >= 0.60,
+        gold >= 40 && p >= 0.85 && r >= 0.72,
         "help: continued pairs P {p:.3} R {r:.3} ({right}/{found}, gold {gold})"
     );
     let steps = cityalign::evolution(&comparison, &alignment);

@@ -69,8 +69,8 @@ fn task_ref(plan: &Plan, index: usize) -> Option<TaskRef> {
 }
 
 /// For every city with two or more plans, each step from one plan to the next, in time
-/// order. Tasks are paired when the alignment links them or when their similarity reaches
-/// the matcher's threshold.
+/// order. Tasks are paired when the alignment links them, when their similarity reaches
+/// the matcher's threshold, or when both belong to one initiative named by a concept.
 pub fn evolution(comparison: &Comparison<'_>, alignment: &Alignment) -> Vec<Evolution> {
     let mut cities: BTreeMap<&str, Vec<&Plan>> = BTreeMap::new();
     for plan in comparison.plans() {
@@ -98,27 +98,50 @@ pub fn evolution(comparison: &Comparison<'_>, alignment: &Alignment) -> Vec<Evol
             list.push(link);
         }
     }
+    // The initiatives named by a concept that each task of a step's plans belongs to.
+    let mut rows: BTreeMap<&str, Vec<(&str, usize)>> =
+        pairs.iter().flat_map(|&(_, from, to)| [from.id.as_str(), to.id.as_str()]).map(|p| (p, Vec::new())).collect();
+    for (row, initiative) in alignment.initiatives.iter().enumerate().filter(|(_, i)| i.concept.is_some()) {
+        for member in &initiative.members {
+            if let Some(list) = rows.get_mut(member.plan.as_str()) {
+                list.push((member.task.as_str(), row));
+            }
+        }
+    }
     // The steps are independent: scored in parallel, returned in city and time order.
     pairs
         .par_iter()
         .map(|&(city, from, to)| {
             let links = links.get(&(from.id.as_str(), to.id.as_str())).map_or(&[][..], Vec::as_slice);
-            step(city, from, to, comparison, links)
+            let rows_of = |plan: &Plan| rows.get(plan.id.as_str()).map_or(&[][..], Vec::as_slice);
+            let mut same_initiative: Vec<(&str, &str)> = Vec::new();
+            for &(a, row) in rows_of(from) {
+                same_initiative.extend(rows_of(to).iter().filter(|&&(_, r)| r == row).map(|&(b, _)| (a, b)));
+            }
+            step(city, from, to, comparison, links, &same_initiative)
         })
         .collect()
 }
 
-fn step(city: &str, from: &Plan, to: &Plan, comparison: &Comparison<'_>, links: &[&Link]) -> Evolution {
-    // A pair continues when the alignment links it, or when its tasks score at least the
-    // matcher's threshold: one city's successive plans reword a measure more than two
-    // cities do, and the pairs are few (a plan's tasks by the next one's).
-    let threshold = comparison.matcher().threshold();
-    let mut best: BTreeMap<(&str, &str), f64> = BTreeMap::new();
-    for a in &from.tasks {
-        for b in &to.tasks {
-            if let Some(score) = comparison.similarity(&a.id, &b.id).filter(|&s| s >= threshold) {
-                best.insert((a.id.as_str(), b.id.as_str()), score);
-            }
+fn step(
+    city: &str,
+    from: &Plan,
+    to: &Plan,
+    comparison: &Comparison<'_>,
+    links: &[&Link],
+    same_initiative: &[(&str, &str)],
+) -> Evolution {
+    // A pair continues when the alignment links it, when its tasks score at least the
+    // matcher's threshold (one city's successive plans reword a measure more than two
+    // cities do), or when both carry one initiative named by a concept: a city renames
+    // and regroups its measures from year to year, and the concept is what stays.
+    let mut best: BTreeMap<(usize, usize), f64> =
+        comparison.similar_pairs(from, to).into_iter().map(|(i, j, score)| ((i, j), score)).collect();
+    let index_of = |plan: &Plan, id: &str| plan.tasks.iter().position(|t| t.id == id);
+    for &(a, b) in same_initiative {
+        let (Some(i), Some(j)) = (index_of(from, a), index_of(to, b)) else { continue };
+        if let std::collections::btree_map::Entry::Vacant(slot) = best.entry((i, j)) {
+            slot.insert(comparison.similarity(a, b).unwrap_or(0.0));
         }
     }
     for link in links {
@@ -127,14 +150,13 @@ fn step(city: &str, from: &Plan, to: &Plan, comparison: &Comparison<'_>, links: 
             (pa, pb) if pa == to.id && pb == from.id => (&link.b, &link.a),
             _ => continue,
         };
-        let slot = best.entry((a.task.as_str(), b.task.as_str())).or_insert(0.0);
+        let (Some(i), Some(j)) = (index_of(from, a.task.as_str()), index_of(to, b.task.as_str())) else { continue };
+        let slot = best.entry((i, j)).or_insert(0.0);
         *slot = slot.max(link.score);
     }
-    let index_of = |plan: &Plan, id: &str| plan.tasks.iter().position(|t| t.id == id);
     let mut continued: Vec<Continued> = Vec::new();
     let mut target_changes = Vec::new();
-    for (&(a, b), &score) in &best {
-        let (Some(i), Some(j)) = (index_of(from, a), index_of(to, b)) else { continue };
+    for (&(i, j), &score) in &best {
         let (Some(ra), Some(rb)) = (task_ref(from, i), task_ref(to, j)) else { continue };
         let (Some(ta), Some(tb)) = (from.tasks.get(i), to.tasks.get(j)) else { continue };
         for x in &ta.targets {

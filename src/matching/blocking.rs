@@ -10,7 +10,7 @@
 
 use crate::par::*;
 
-use super::features::Features;
+use super::features::{Features, TaskFeatures};
 use super::measures;
 
 /// How candidates are generated.
@@ -33,28 +33,40 @@ impl Default for Blocking {
 
 /// The blocking keys of every task, sorted and distinct.
 pub(crate) fn task_keys(features: &Features, domain: &[bool], per_clause: usize) -> Vec<Vec<u32>> {
+    features.tasks.par_iter().map(|task| keys_of(features, domain, task, per_clause)).collect()
+}
+
+/// The blocking keys of one task, sorted and distinct: each clause's most telling terms.
+pub(crate) fn keys_of(features: &Features, domain: &[bool], task: &TaskFeatures, per_clause: usize) -> Vec<u32> {
     let weight = |t: u32| measures::telling(features.stats.idf(t), domain.get(t as usize).copied().unwrap_or(false));
-    features
-        .tasks
-        .par_iter()
-        .map(|task| {
-            let mut keys: Vec<u32> = Vec::new();
-            for clause in &task.clauses {
-                // A term in one clause only can pair with nothing.
-                let mut terms: Vec<u32> = clause
-                    .set
-                    .iter()
-                    .copied()
-                    .filter(|&t| features.stats.df.get(t as usize).is_some_and(|&df| df >= 2))
-                    .collect();
-                terms.sort_by(|&x, &y| weight(y).total_cmp(&weight(x)).then(x.cmp(&y)));
-                keys.extend(terms.into_iter().take(per_clause));
-            }
-            keys.sort_unstable();
-            keys.dedup();
-            keys
-        })
-        .collect()
+    let mut keys: Vec<u32> = Vec::new();
+    for clause in &task.clauses {
+        // A term in one clause only can pair with nothing.
+        let mut terms: Vec<u32> = clause
+            .set
+            .iter()
+            .copied()
+            .filter(|&t| features.stats.df.get(t as usize).is_some_and(|&df| df >= 2))
+            .collect();
+        terms.sort_by(|&x, &y| weight(y).total_cmp(&weight(x)).then(x.cmp(&y)));
+        keys.extend(terms.into_iter().take(per_clause));
+    }
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
+/// Whether two sorted key lists share a key.
+pub(crate) fn share_key(a: &[u32], b: &[u32]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
 }
 
 /// For each task, the tasks after it in other plans that it is to be scored against,

@@ -289,6 +289,43 @@ impl<'p> Comparison<'p> {
         Some(self.score(self.find(a)?, self.find(b)?).score)
     }
 
+    /// The task pairs of two plans whose similarity reaches the matcher's threshold, by
+    /// the tasks' positions in their plans, with the score. Where the matcher blocks, only
+    /// tasks that share a blocking key are scored, as in `align`, so that a city's plan
+    /// against its successor costs what its candidates cost, not every pair; on the
+    /// bundled plans that keeps 98% of the pairs at the default threshold (a test holds it).
+    pub(crate) fn similar_pairs(&self, from: &Plan, to: &Plan) -> Vec<(usize, usize, f64)> {
+        let side = |plan: &Plan| -> Vec<(usize, &TaskFeatures)> {
+            plan.tasks.iter().enumerate().filter_map(|(i, t)| Some((i, self.find(&t.id)?))).collect()
+        };
+        let (a_side, b_side) = (side(from), side(to));
+        let keys = |side: &[(usize, &TaskFeatures)]| -> Vec<Vec<u32>> {
+            self.matcher.blocking.map_or_else(Vec::new, |config| {
+                side.iter()
+                    .map(|(_, t)| blocking::keys_of(&self.features, &self.domain, t, config.keys_per_clause))
+                    .collect()
+            })
+        };
+        let (a_keys, b_keys) = (keys(&a_side), keys(&b_side));
+        let threshold = self.matcher.threshold;
+        let mut pairs = Vec::new();
+        for (x, &(i, a)) in a_side.iter().enumerate() {
+            for (y, &(j, b)) in b_side.iter().enumerate() {
+                let keyed = match (a_keys.get(x), b_keys.get(y)) {
+                    (Some(p), Some(q)) => blocking::share_key(p, q),
+                    _ => self.matcher.blocking.is_none(),
+                };
+                if keyed {
+                    let score = self.score(a, b).score;
+                    if score >= threshold {
+                        pairs.push((i, j, score));
+                    }
+                }
+            }
+        }
+        pairs
+    }
+
     /// Whether term `t` is a domain term. Term ids come from this comparison's features,
     /// so a miss is a bug.
     pub(super) fn is_domain(&self, t: u32) -> bool {
@@ -534,6 +571,35 @@ impl<'p> Comparison<'p> {
 mod tests {
     use super::*;
     use crate::Corpus;
+
+    /// Blocking keys spare work and lose little: the pairs found with keys are pairs of
+    /// scoring every pair, with the same scores, and most of them.
+    #[test]
+    fn similar_pairs_with_keys_are_most_of_those_of_every_pair() {
+        let corpus = Corpus::bundled().unwrap();
+        let plans = corpus.plans();
+        // Floors at the recall measured: 0.858 at 0.2, 0.981 at the default 0.3.
+        for (threshold, floor) in [(0.2, 0.85), (0.3, 0.97)] {
+            let keyed = Matcher::builder().threshold(threshold).build().unwrap().compare(plans);
+            let every = Matcher::builder().threshold(threshold).exhaustive(true).build().unwrap().compare(plans);
+            let (mut found, mut all) = (0, 0);
+            for a in plans {
+                for b in plans.iter().filter(|b| b.id != a.id) {
+                    let pairs = keyed.similar_pairs(a, b);
+                    let reference = every.similar_pairs(a, b);
+                    assert!(
+                        pairs.iter().all(|p| reference.contains(p)),
+                        "help: {} → {}: a pair no exhaustive scoring finds",
+                        a.id,
+                        b.id
+                    );
+                    (found, all) = (found + pairs.len(), all + reference.len());
+                }
+            }
+            let recall = found as f64 / all.max(1) as f64;
+            assert!(all > 50 && recall >= floor, "help: {found} of {all} pairs at {threshold}");
+        }
+    }
 
     /// `near_best` against the plain definition: the best score of a clause against a
     /// plan, over every scored pair it is part of, on either side.

@@ -11,6 +11,7 @@
 //! then extended to maximal exact runs on their diagonal.
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
@@ -320,7 +321,7 @@ impl SharedWording {
         // 24 bytes a seed: a diagonal fits in i32, as a plan holds far fewer than 2^31
         // characters.
         let mut seeds: Vec<(u32, u32, i32, u32, u32, u32)> = Vec::new();
-        let mut formula_marks: Vec<(u32, u32)> = Vec::new();
+        let mut formula: Vec<Vec<(u32, u32)>> = vec![Vec::new(); texts.len()];
         for postings in index.groups() {
             // Entries of a hash are sorted by plan: count the plans in one pass.
             let plans = postings.chunk_by(|x, y| x.1 == y.1).count();
@@ -328,7 +329,11 @@ impl SharedWording {
                 continue;
             }
             if plans > MAX_PLANS {
-                formula_marks.extend(postings.iter().map(|&(_, p, pos)| (p, pos)));
+                for &(_, p, pos) in postings {
+                    if let Some(plan) = formula.get_mut(p as usize) {
+                        plan.push((pos, pos.saturating_add(SHINGLE as u32)));
+                    }
+                }
                 continue;
             }
             let mut held: Vec<usize> =
@@ -348,7 +353,7 @@ impl SharedWording {
             }
         }
         drop(index);
-        let formula = formula_runs(texts.len(), formula_marks);
+        formula.par_iter_mut().for_each(merge_runs);
         seeds.par_sort_unstable();
         // Each seed extended to the maximal exact run on its diagonal; the seeds a run
         // covers give it their fewest issuers. Diagonals are independent.
@@ -363,19 +368,62 @@ impl SharedWording {
             plans: sources.iter().map(|(p, _)| Id::from(&p.id)).collect(),
             tasks: sources.iter().map(|(p, _)| p.tasks.iter().map(|t| Id::from(&t.id)).collect()).collect(),
         };
-        // A passage many plans share is one text, held once.
-        let mut wording: HashMap<&[char], Arc<str>> = HashMap::new();
+        let wording = wording(&texts, &runs);
         let passages = runs
-            .iter()
+            .par_iter()
             .zip(kinds)
-            .map(|(r, kind)| {
-                let chars = texts.get(r.pa).and_then(|t| t.chars.get(r.a..r.a + r.len)).unwrap_or_default();
-                let text = wording.entry(chars).or_insert_with(|| chars.iter().collect::<String>().into()).clone();
-                passage(sources, &texts, &ids, r, kind, text)
-            })
+            .zip(wording)
+            .map(|((r, kind), text)| passage(sources, &texts, &ids, r, kind, text))
             .collect();
         SharedWording { passages, shares }
     }
+}
+
+/// A hasher for keys that are hashes already.
+#[derive(Default)]
+struct Prehashed(u64);
+
+impl std::hash::Hasher for Prehashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// The text of each run, one `Arc<str>` for all runs of the same wording (a template
+/// shared by many plans). Runs are fingerprinted in parallel; a fingerprint that two
+/// wordings share gives the later one a text of its own.
+fn wording(texts: &[Normalized], runs: &[Run]) -> Vec<Arc<str>> {
+    let chars_of = |r: &Run| texts.get(r.pa).and_then(|t| t.chars.get(r.a..r.a + r.len)).unwrap_or_default();
+    let prints: Vec<u64> = runs
+        .par_iter()
+        .map(|r| mix(chars_of(r).iter().fold(0u64, |h, &c| h.wrapping_mul(0x100_0000_01b3).wrapping_add(c as u64))))
+        .collect();
+    let mut held: HashMap<u64, Arc<str>, BuildHasherDefault<Prehashed>> = HashMap::default();
+    runs.iter()
+        .zip(prints)
+        .map(|(r, print)| {
+            let chars = chars_of(r);
+            match held.get(&print) {
+                Some(text) if text.chars().eq(chars.iter().copied()) => Arc::clone(text),
+                Some(_) => chars.iter().collect::<String>().into(),
+                None => {
+                    let text: Arc<str> = chars.iter().collect::<String>().into();
+                    held.insert(print, Arc::clone(&text));
+                    text
+                }
+            }
+        })
+        .collect()
 }
 
 /// The maximal exact runs of one diagonal of two plans, from its seeds in order.
@@ -405,19 +453,17 @@ fn extend(texts: &[Normalized], diagonal: &[(u32, u32, i32, u32, u32, u32)]) -> 
     runs
 }
 
-/// Each plan's positions covered by a formula's shingles, as sorted, disjoint runs.
-fn formula_runs(plans: usize, mut marks: Vec<(u32, u32)>) -> Vec<Vec<(u32, u32)>> {
-    marks.sort_unstable();
-    let mut runs: Vec<Vec<(u32, u32)>> = vec![Vec::new(); plans];
-    for &(p, pos) in &marks {
-        let Some(plan) = runs.get_mut(p as usize) else { continue };
-        let end = pos.saturating_add(SHINGLE as u32);
-        match plan.last_mut() {
-            Some(last) if pos <= last.1 => last.1 = last.1.max(end),
-            _ => plan.push((pos, end)),
+/// Intervals sorted and merged into disjoint runs.
+fn merge_runs(runs: &mut Vec<(u32, u32)>) {
+    runs.sort_unstable();
+    let mut merged: Vec<(u32, u32)> = Vec::with_capacity(runs.len());
+    for &(start, end) in runs.iter() {
+        match merged.last_mut() {
+            Some(last) if start <= last.1 => last.1 = last.1.max(end),
+            _ => merged.push((start, end)),
         }
     }
-    runs
+    *runs = merged;
 }
 
 /// A maximal shared run of two plans' compared characters.

@@ -1,7 +1,7 @@
 //! How a city's plan changes from one plan to the next: tasks continued, new and
 //! dropped, and the targets set on the same metric then and now.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::par::*;
 use serde::{Deserialize, Serialize};
@@ -88,13 +88,14 @@ pub fn evolution(comparison: &Comparison<'_>, alignment: &Alignment) -> Vec<Evol
         }
     }
     // The links of each step's two plans, gathered in one pass over the links.
-    let mut links: BTreeMap<(&str, &str), Vec<&Link>> =
-        pairs.iter().map(|&(_, from, to)| ((from.id.as_str(), to.id.as_str()), Vec::new())).collect();
+    let position: HashMap<&str, usize> =
+        pairs.iter().enumerate().map(|(k, &(_, from, _))| (from.id.as_str(), k)).collect();
+    let mut links: Vec<Vec<&Link>> = vec![Vec::new(); pairs.len()];
+    let step_of =
+        |a: &str, b: &str| position.get(a).copied().filter(|&k| pairs.get(k).is_some_and(|&(_, _, to)| to.id == b));
     for link in &alignment.links {
         let (a, b) = (link.a.plan.as_str(), link.b.plan.as_str());
-        if let Some(list) = links.get_mut(&(a, b)) {
-            list.push(link);
-        } else if let Some(list) = links.get_mut(&(b, a)) {
+        if let Some(list) = step_of(a, b).or_else(|| step_of(b, a)).and_then(|k| links.get_mut(k)) {
             list.push(link);
         }
     }
@@ -108,35 +109,41 @@ pub fn evolution(comparison: &Comparison<'_>, alignment: &Alignment) -> Vec<Evol
             }
         }
     }
+    let plan_pairs: Vec<(&Plan, &Plan)> = pairs.iter().map(|&(_, from, to)| (from, to)).collect();
+    let similar = comparison.similar_pairs(&plan_pairs);
     // The steps are independent: scored in parallel, returned in city and time order.
     pairs
         .par_iter()
-        .map(|&(city, from, to)| {
-            let links = links.get(&(from.id.as_str(), to.id.as_str())).map_or(&[][..], Vec::as_slice);
+        .zip(links)
+        .zip(similar)
+        .map(|((&(city, from, to), links), similar)| {
             let rows_of = |plan: &Plan| rows.get(plan.id.as_str()).map_or(&[][..], Vec::as_slice);
             let mut same_initiative: Vec<(&str, &str)> = Vec::new();
             for &(a, row) in rows_of(from) {
                 same_initiative.extend(rows_of(to).iter().filter(|&&(_, r)| r == row).map(|&(b, _)| (a, b)));
             }
-            step(city, from, to, comparison, links, &same_initiative)
+            step(city, (from, to), comparison, Pairs { similar, links: &links, same_initiative: &same_initiative })
         })
         .collect()
 }
 
-fn step(
-    city: &str,
-    from: &Plan,
-    to: &Plan,
-    comparison: &Comparison<'_>,
-    links: &[&Link],
-    same_initiative: &[(&str, &str)],
-) -> Evolution {
+/// The pairs a step starts from.
+struct Pairs<'a> {
+    /// Task pairs (by position) scoring at least the threshold, with the score.
+    similar: Vec<(usize, usize, f64)>,
+    /// The alignment's links between the two plans.
+    links: &'a [&'a Link],
+    /// Task pairs (by id) in one initiative named by a concept.
+    same_initiative: &'a [(&'a str, &'a str)],
+}
+
+fn step(city: &str, (from, to): (&Plan, &Plan), comparison: &Comparison<'_>, pairs: Pairs<'_>) -> Evolution {
     // A pair continues when the alignment links it, when its tasks score at least the
     // matcher's threshold (one city's successive plans reword a measure more than two
     // cities do), or when both carry one initiative named by a concept: a city renames
     // and regroups its measures from year to year, and the concept is what stays.
-    let mut best: BTreeMap<(usize, usize), f64> =
-        comparison.similar_pairs(from, to).into_iter().map(|(i, j, score)| ((i, j), score)).collect();
+    let Pairs { similar, links, same_initiative } = pairs;
+    let mut best: BTreeMap<(usize, usize), f64> = similar.into_iter().map(|(i, j, score)| ((i, j), score)).collect();
     let index_of = |plan: &Plan, id: &str| plan.tasks.iter().position(|t| t.id == id);
     for &(a, b) in same_initiative {
         let (Some(i), Some(j)) = (index_of(from, a), index_of(to, b)) else { continue };

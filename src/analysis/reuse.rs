@@ -287,28 +287,32 @@ impl SharedWording {
     /// The passages of at least `SHINGLE + WINDOW - 1` (15) characters that the plans
     /// share, each plan given with the source it was parsed from.
     pub fn find(sources: &[(&Plan, &str)]) -> SharedWording {
-        let texts: Vec<Normalized> = sources.par_iter().map(|(plan, source)| normalize(plan, source)).collect();
+        let mut texts: Vec<Normalized> = sources.par_iter().map(|(plan, source)| normalize(plan, source)).collect();
         let issuers: Vec<String> = sources
             .iter()
             .map(|(p, _)| p.issuer.clone().or_else(|| p.city.clone()).unwrap_or_else(|| p.id.clone()))
             .collect();
         // The index: (shingle hash, plan, position), winnowed, sorted by hash — 16 bytes a
         // kept shingle, where a map of lists would take three times that.
-        let mut entries: Vec<(u64, u32, u32)> = texts
+        let per_plan: Vec<Vec<(u64, u32, u32)>> = texts
             .par_iter()
             .enumerate()
-            .flat_map_iter(|(p, text)| {
+            .map(|(p, text)| {
                 let hashes = shingle_hashes(&text.chars);
-                let kept: Vec<(u64, u32, u32)> = winnow(&hashes)
+                winnow(&hashes)
                     .into_iter()
                     .filter_map(|pos| match (hashes.get(pos), u32::try_from(p), u32::try_from(pos)) {
                         (Some(&h), Ok(p), Ok(pos)) => Some((h, p, pos)),
                         _ => None,
                     })
-                    .collect();
-                kept
+                    .collect()
             })
             .collect();
+        // Joined into one list of the exact size, each plan's part freed as it is moved.
+        let mut entries: Vec<(u64, u32, u32)> = Vec::with_capacity(per_plan.iter().map(Vec::len).sum());
+        for part in per_plan {
+            entries.extend(part);
+        }
         entries.par_sort_unstable();
         let index = Index { entries };
         // Issuers as numbers, so that a posting list's issuers count without strings.
@@ -321,7 +325,7 @@ impl SharedWording {
         // 24 bytes a seed: a diagonal fits in i32, as a plan holds far fewer than 2^31
         // characters.
         let mut seeds: Vec<(u32, u32, i32, u32, u32, u32)> = Vec::new();
-        let mut formula: Vec<Vec<(u32, u32)>> = vec![Vec::new(); texts.len()];
+        let mut formula: Vec<Positions> = texts.iter().map(|t| Positions::new(t.chars.len())).collect();
         for postings in index.groups() {
             // Entries of a hash are sorted by plan: count the plans in one pass.
             let plans = postings.chunk_by(|x, y| x.1 == y.1).count();
@@ -331,7 +335,7 @@ impl SharedWording {
             if plans > MAX_PLANS {
                 for &(_, p, pos) in postings {
                     if let Some(plan) = formula.get_mut(p as usize) {
-                        plan.push((pos, pos.saturating_add(SHINGLE as u32)));
+                        plan.insert(pos as usize, SHINGLE);
                     }
                 }
                 continue;
@@ -353,7 +357,6 @@ impl SharedWording {
             }
         }
         drop(index);
-        formula.par_iter_mut().for_each(merge_runs);
         seeds.par_sort_unstable();
         // Each seed extended to the maximal exact run on its diagonal; the seeds a run
         // covers give it their fewest issuers. Diagonals are independent.
@@ -369,6 +372,11 @@ impl SharedWording {
             tasks: sources.iter().map(|(p, _)| p.tasks.iter().map(|t| Id::from(&t.id)).collect()).collect(),
         };
         let wording = wording(&texts, &runs);
+        // The characters are done with: passages need only offsets and tasks, and the
+        // characters are most of the memory.
+        for text in &mut texts {
+            text.chars = Vec::new();
+        }
         let passages = runs
             .par_iter()
             .zip(kinds)
@@ -403,7 +411,10 @@ impl std::hash::Hasher for Prehashed {
 /// shared by many plans). Runs are fingerprinted in parallel; a fingerprint that two
 /// wordings share gives the later one a text of its own.
 fn wording(texts: &[Normalized], runs: &[Run]) -> Vec<Arc<str>> {
-    let chars_of = |r: &Run| texts.get(r.pa).and_then(|t| t.chars.get(r.a..r.a + r.len)).unwrap_or_default();
+    let chars_of = |r: &Run| {
+        let (pa, _, a, _, len) = r.at();
+        texts.get(pa).and_then(|t| t.chars.get(a..a + len)).unwrap_or_default()
+    };
     let prints: Vec<u64> = runs
         .par_iter()
         .map(|r| mix(chars_of(r).iter().fold(0u64, |h, &c| h.wrapping_mul(0x100_0000_01b3).wrapping_add(c as u64))))
@@ -431,14 +442,15 @@ fn extend(texts: &[Normalized], diagonal: &[(u32, u32, i32, u32, u32, u32)]) -> 
     let mut runs = Vec::new();
     let Some(&(pa, pb, ..)) = diagonal.first() else { return runs };
     let (Some(ta), Some(tb)) = (texts.get(pa as usize), texts.get(pb as usize)) else { return runs };
+    let keep = |r: &Run| r.len as usize >= SHINGLE + WINDOW - 1 && is_wording(ta, r.a as usize, r.len as usize);
     let mut current: Option<Run> = None;
     for &(_, _, _, a, b, spread) in diagonal {
-        let (a, b) = (a as usize, b as usize);
-        if let Some(run) = current.as_mut().filter(|r| a < r.a + r.len) {
+        if let Some(run) = current.as_mut().filter(|r| u64::from(a) < u64::from(r.a) + u64::from(r.len)) {
             run.spread = run.spread.min(spread);
             continue;
         }
-        runs.extend(current.take().filter(|r| r.len >= SHINGLE + WINDOW - 1 && is_wording(ta, r.a, r.len)));
+        runs.extend(current.take().filter(keep));
+        let (a, b) = (a as usize, b as usize);
         let mut back = 0;
         while back < a.min(b) && ta.chars.get(a - back - 1) == tb.chars.get(b - back - 1) {
             back += 1;
@@ -447,35 +459,60 @@ fn extend(texts: &[Normalized], diagonal: &[(u32, u32, i32, u32, u32, u32)]) -> 
         while ta.chars.get(a - back + len).is_some() && ta.chars.get(a - back + len) == tb.chars.get(b - back + len) {
             len += 1;
         }
-        current = Some(Run { pa: pa as usize, pb: pb as usize, a: a - back, b: b - back, len, spread });
+        current = Some(Run { pa, pb, a: narrow(a - back), b: narrow(b - back), len: narrow(len), spread });
     }
-    runs.extend(current.take().filter(|r| r.len >= SHINGLE + WINDOW - 1 && is_wording(ta, r.a, r.len)));
+    runs.extend(current.take().filter(keep));
     runs
 }
 
-/// Intervals sorted and merged into disjoint runs.
-fn merge_runs(runs: &mut Vec<(u32, u32)>) {
-    runs.sort_unstable();
-    let mut merged: Vec<(u32, u32)> = Vec::with_capacity(runs.len());
-    for &(start, end) in runs.iter() {
-        match merged.last_mut() {
-            Some(last) if start <= last.1 => last.1 = last.1.max(end),
-            _ => merged.push((start, end)),
+/// A position or length as a run stores it: [`normalize`] keeps fewer than 2^32
+/// characters of a plan.
+fn narrow(x: usize) -> u32 {
+    debug_assert!(u32::try_from(x).is_ok(), "a run beyond 2^32 characters");
+    u32::try_from(x).unwrap_or(u32::MAX)
+}
+
+/// A set of a plan's positions, a bit each.
+struct Positions(Vec<u64>);
+
+impl Positions {
+    fn new(len: usize) -> Positions {
+        Positions(vec![0; len.div_ceil(64)])
+    }
+
+    /// Adds `len` positions from `start`.
+    fn insert(&mut self, start: usize, len: usize) {
+        for pos in start..start + len {
+            if let Some(word) = self.0.get_mut(pos / 64) {
+                *word |= 1 << (pos % 64);
+            }
         }
     }
-    *runs = merged;
+
+    /// Whether any of `len` positions from `start` is in the set.
+    fn any(&self, start: usize, len: usize) -> bool {
+        (start..start + len).any(|pos| self.0.get(pos / 64).is_some_and(|word| word & (1 << (pos % 64)) != 0))
+    }
 }
 
 /// A maximal shared run of two plans' compared characters.
 #[derive(Debug, Clone, Copy)]
 struct Run {
-    pa: usize,
-    pb: usize,
-    a: usize,
-    b: usize,
-    len: usize,
+    pa: u32,
+    pb: u32,
+    a: u32,
+    b: u32,
+    len: u32,
     /// Issuers holding its rarest seed shingle.
     spread: u32,
+}
+
+impl Run {
+    /// Plans and positions as indices; 32 bits each in the run, as a corpus holds millions
+    /// of runs and a plan fewer than 2^32 characters (see [`normalize`]).
+    fn at(&self) -> (usize, usize, usize, usize, usize) {
+        (self.pa as usize, self.pb as usize, self.a as usize, self.b as usize, self.len as usize)
+    }
 }
 
 /// Labels of a responsibility parenthesis, which plans share without sharing wording.
@@ -499,12 +536,13 @@ fn is_wording(text: &Normalized, start: usize, len: usize) -> bool {
 
 /// What a run is: boilerplate outside the tasks or holding a formula, own within one
 /// issuer, template across three or more, else reuse.
-fn kind(texts: &[Normalized], issuers: &[String], formula: &[Vec<(u32, u32)>], r: &Run) -> PassageKind {
-    let in_tasks = |p: usize, pos: usize| texts.get(p).is_some_and(|t| t.in_tasks(pos, pos + r.len));
-    let is_formula = |p: usize, pos: usize| formula.get(p).is_some_and(|f| covered(f, |&x| x, pos, pos + r.len) > 0);
-    if !in_tasks(r.pa, r.a) || !in_tasks(r.pb, r.b) || is_formula(r.pa, r.a) || is_formula(r.pb, r.b) {
+fn kind(texts: &[Normalized], issuers: &[String], formula: &[Positions], r: &Run) -> PassageKind {
+    let (pa, pb, a, b, len) = r.at();
+    let in_tasks = |p: usize, pos: usize| texts.get(p).is_some_and(|t| t.in_tasks(pos, pos + len));
+    let is_formula = |p: usize, pos: usize| formula.get(p).is_some_and(|f| f.any(pos, len));
+    if !in_tasks(pa, a) || !in_tasks(pb, b) || is_formula(pa, a) || is_formula(pb, b) {
         PassageKind::Boilerplate
-    } else if issuers.get(r.pa) == issuers.get(r.pb) {
+    } else if issuers.get(pa) == issuers.get(pb) {
         PassageKind::Own
     } else if r.spread >= 3 {
         PassageKind::Template
@@ -527,11 +565,12 @@ fn passage(
     kind: PassageKind,
     text: Arc<str>,
 ) -> Passage {
+    let (pa, pb, a, b, len) = r.at();
     let end_of = |p: usize, pos: usize| -> PassageEnd {
         let source = sources.get(p).map_or("", |(_, s)| *s);
         let normalized = texts.get(p);
         let start = normalized.and_then(|t| t.byte_at(source, pos));
-        let last = normalized.and_then(|t| t.byte_at(source, pos + r.len - 1));
+        let last = normalized.and_then(|t| t.byte_at(source, pos + len - 1));
         debug_assert!(start.is_some() && last.is_some(), "a run outside its plan's text");
         let start = start.unwrap_or(0);
         let last = last.unwrap_or(start);
@@ -542,7 +581,7 @@ fn passage(
             .cloned();
         PassageEnd { plan: ids.plans.get(p).cloned().unwrap_or_default(), task, start, end }
     };
-    Passage { kind, a: end_of(r.pa, r.a), b: end_of(r.pb, r.b), text, issuers: r.spread.max(1) as usize }
+    Passage { kind, a: end_of(pa, a), b: end_of(pb, b), text, issuers: r.spread.max(1) as usize }
 }
 
 /// Per pair of plans, the share of each one's task characters in template or reuse runs:
@@ -552,7 +591,8 @@ fn shares(sources: &[(&Plan, &str)], texts: &[Normalized], runs: &[Run], kinds: 
         .iter()
         .zip(kinds)
         .filter(|(_, k)| matches!(k, PassageKind::Template | PassageKind::Reuse))
-        .flat_map(|(r, _)| [(r.pa, r.pb, 0, r.a, r.a + r.len), (r.pa, r.pb, 1, r.b, r.b + r.len)])
+        .map(|(r, _)| r.at())
+        .flat_map(|(pa, pb, a, b, len)| [(pa, pb, 0, a, a + len), (pa, pb, 1, b, b + len)])
         .collect();
     intervals.sort_unstable();
     let mut shares: Vec<ReuseShare> = Vec::new();

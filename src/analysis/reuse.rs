@@ -224,12 +224,19 @@ fn normalize(plan: &Plan, source: &str) -> Normalized {
     n
 }
 
+/// The polynomial base of shingle hashes.
+const BASE: u64 = 0x100_0000_01b3;
+
+/// The hash of one shingle, as [`shingle_hashes`] rolls it.
+fn shingle_hash(shingle: &[char]) -> u64 {
+    mix(shingle.iter().fold(0u64, |h, &c| h.wrapping_mul(BASE).wrapping_add(c as u64)))
+}
+
 fn shingle_hashes(chars: &[char]) -> Vec<u64> {
     if chars.len() < SHINGLE {
         return Vec::new();
     }
     // A polynomial rolling hash, mixed after, so that windows' minima are spread.
-    const BASE: u64 = 0x100_0000_01b3;
     let top = (0..SHINGLE - 1).fold(1u64, |p, _| p.wrapping_mul(BASE));
     let mut h = 0u64;
     let mut out = Vec::with_capacity(chars.len() - SHINGLE + 1);
@@ -294,24 +301,19 @@ impl SharedWording {
             .collect();
         // The index: (shingle hash, plan, position), winnowed, sorted by hash — 16 bytes a
         // kept shingle, where a map of lists would take three times that.
-        let per_plan: Vec<Vec<(u64, u32, u32)>> = texts
+        // Winnowed in parallel, each plan keeping positions only; the hashes are taken
+        // again position by position, so that the kept shingles are held once.
+        let kept: Vec<Vec<u32>> = texts
             .par_iter()
-            .enumerate()
-            .map(|(p, text)| {
-                let hashes = shingle_hashes(&text.chars);
-                winnow(&hashes)
-                    .into_iter()
-                    .filter_map(|pos| match (hashes.get(pos), u32::try_from(p), u32::try_from(pos)) {
-                        (Some(&h), Ok(p), Ok(pos)) => Some((h, p, pos)),
-                        _ => None,
-                    })
-                    .collect()
-            })
+            .map(|text| winnow(&shingle_hashes(&text.chars)).into_iter().map(narrow).collect())
             .collect();
-        // Joined into one list of the exact size, each plan's part freed as it is moved.
-        let mut entries: Vec<(u64, u32, u32)> = Vec::with_capacity(per_plan.iter().map(Vec::len).sum());
-        for part in per_plan {
-            entries.extend(part);
+        let mut entries: Vec<(u64, u32, u32)> = Vec::with_capacity(kept.iter().map(Vec::len).sum());
+        for ((p, text), positions) in texts.iter().enumerate().zip(kept) {
+            let p = narrow(p);
+            entries.extend(positions.into_iter().filter_map(|pos| {
+                let at = pos as usize;
+                Some((shingle_hash(text.chars.get(at..at + SHINGLE)?), p, pos))
+            }));
         }
         entries.par_sort_unstable();
         let index = Index { entries };
@@ -415,10 +417,7 @@ fn wording(texts: &[Normalized], runs: &[Run]) -> Vec<Arc<str>> {
         let (pa, _, a, _, len) = r.at();
         texts.get(pa).and_then(|t| t.chars.get(a..a + len)).unwrap_or_default()
     };
-    let prints: Vec<u64> = runs
-        .par_iter()
-        .map(|r| mix(chars_of(r).iter().fold(0u64, |h, &c| h.wrapping_mul(0x100_0000_01b3).wrapping_add(c as u64))))
-        .collect();
+    let prints: Vec<u64> = runs.par_iter().map(|r| shingle_hash(chars_of(r))).collect();
     let mut held: HashMap<u64, Arc<str>, BuildHasherDefault<Prehashed>> = HashMap::default();
     runs.iter()
         .zip(prints)
@@ -710,6 +709,16 @@ mod tests {
             let in_tasks = (0..all.len()).filter(|&pos| n.task_at(pos).is_some()).count();
             assert_eq!(covered(&n.tasks, |r| (r.0, r.1), 0, all.len()), in_tasks);
             assert_eq!(n.task_chars, in_tasks);
+        }
+    }
+
+    #[test]
+    fn a_shingle_hashed_alone_is_hashed_as_rolled() {
+        let chars: Vec<char> = "推动千兆光网、5G网络和物联网向有需求的农村地区延伸".chars().collect();
+        let rolled = shingle_hashes(&chars);
+        assert_eq!(rolled.len(), chars.len() - SHINGLE + 1);
+        for (i, &h) in rolled.iter().enumerate() {
+            assert_eq!(shingle_hash(&chars[i..i + SHINGLE]), h, "help: shingle at {i}");
         }
     }
 

@@ -129,11 +129,12 @@ impl Index {
 const CHECKPOINT: usize = 64;
 
 /// A plan's text as compared: its kept characters, and which of them lie in a task or a
-/// unit's name, as runs of positions. Four bytes a character, as a national corpus holds
+/// unit's name, as runs of positions. Two bytes a character, as a national corpus holds
 /// tens of millions of them; byte offsets are found again from a checkpoint when a
 /// passage is reported.
 struct Normalized {
-    chars: Vec<char>,
+    /// The characters as [`unit`]s.
+    chars: Vec<u16>,
     /// Runs of positions in one task: `(start, end, task index)`, in order.
     tasks: Vec<(u32, u32, u32)>,
     /// Runs of positions in a unit's name, in order: lists of departments are no shared
@@ -219,20 +220,48 @@ fn normalize(plan: &Plan, source: &str) -> Normalized {
                 _ => n.units.push((pos32, pos32 + 1)),
             }
         }
-        n.chars.push(crate::script::simplified(c));
+        n.chars.push(unit(crate::script::simplified(c)));
     }
     n
+}
+
+/// A compared character in 16 bits: exact in the Basic Multilingual Plane, where Chinese
+/// text lives; a character beyond it is folded into the surrogate range, which no `char`
+/// takes, so that it never equals one of the plane. Folded units that are equal are told
+/// apart by their source (see [`same_char`]).
+fn unit(c: char) -> u16 {
+    let c = u32::from(c);
+    u16::try_from(c).unwrap_or(0xd800 | (c & 0x7ff) as u16)
+}
+
+/// Whether a unit stands for a character beyond the Basic Multilingual Plane.
+fn is_folded(u: u16) -> bool {
+    (0xd800..=0xdfff).contains(&u)
+}
+
+/// The compared character at `pos`, read from the source.
+fn char_at(text: &Normalized, source: &str, pos: usize) -> Option<char> {
+    let at = text.byte_at(source, pos)?;
+    source.get(at..)?.chars().next().map(crate::script::simplified)
+}
+
+/// Whether position `i` of one text and `j` of another hold the same character.
+fn same_char(x: (&Normalized, &str), y: (&Normalized, &str), i: usize, j: usize) -> bool {
+    match (x.0.chars.get(i), y.0.chars.get(j)) {
+        (Some(&u), Some(&v)) if u == v => !is_folded(u) || char_at(x.0, x.1, i) == char_at(y.0, y.1, j),
+        _ => false,
+    }
 }
 
 /// The polynomial base of shingle hashes.
 const BASE: u64 = 0x100_0000_01b3;
 
 /// The hash of one shingle, as [`shingle_hashes`] rolls it.
-fn shingle_hash(shingle: &[char]) -> u64 {
-    mix(shingle.iter().fold(0u64, |h, &c| h.wrapping_mul(BASE).wrapping_add(c as u64)))
+fn shingle_hash(shingle: &[u16]) -> u64 {
+    mix(shingle.iter().fold(0u64, |h, &c| h.wrapping_mul(BASE).wrapping_add(u64::from(c))))
 }
 
-fn shingle_hashes(chars: &[char]) -> Vec<u64> {
+fn shingle_hashes(chars: &[u16]) -> Vec<u64> {
     if chars.len() < SHINGLE {
         return Vec::new();
     }
@@ -242,10 +271,10 @@ fn shingle_hashes(chars: &[char]) -> Vec<u64> {
     let mut out = Vec::with_capacity(chars.len() - SHINGLE + 1);
     for (i, &c) in chars.iter().enumerate() {
         if i >= SHINGLE {
-            let old = chars.get(i - SHINGLE).map_or(0, |&c| c as u64);
+            let old = chars.get(i - SHINGLE).map_or(0, |&c| u64::from(c));
             h = h.wrapping_sub(old.wrapping_mul(top));
         }
-        h = h.wrapping_mul(BASE).wrapping_add(c as u64);
+        h = h.wrapping_mul(BASE).wrapping_add(u64::from(c));
         if i + 1 >= SHINGLE {
             out.push(mix(h));
         }
@@ -364,7 +393,7 @@ impl SharedWording {
         // covers give it their fewest issuers. Diagonals are independent.
         let runs: Vec<Run> = seeds
             .par_chunk_by(|x, y| (x.0, x.1, x.2) == (y.0, y.1, y.2))
-            .flat_map_iter(|diagonal| extend(&texts, diagonal))
+            .flat_map_iter(|diagonal| extend(sources, &texts, diagonal))
             .collect();
         drop(seeds);
         let kinds: Vec<PassageKind> = runs.par_iter().map(|r| kind(&texts, &issuers, &formula, r)).collect();
@@ -373,7 +402,7 @@ impl SharedWording {
             plans: sources.iter().map(|(p, _)| Id::from(&p.id)).collect(),
             tasks: sources.iter().map(|(p, _)| p.tasks.iter().map(|t| Id::from(&t.id)).collect()).collect(),
         };
-        let wording = wording(&texts, &runs);
+        let wording = wording(sources, &texts, &runs);
         // The characters are done with: passages need only offsets and tasks, and the
         // characters are most of the memory.
         for text in &mut texts {
@@ -410,37 +439,56 @@ impl std::hash::Hasher for Prehashed {
 }
 
 /// The text of each run, one `Arc<str>` for all runs of the same wording (a template
-/// shared by many plans). Runs are fingerprinted in parallel; a fingerprint that two
-/// wordings share gives the later one a text of its own.
-fn wording(texts: &[Normalized], runs: &[Run]) -> Vec<Arc<str>> {
-    let chars_of = |r: &Run| {
+/// shared by many plans), read from the source. Runs are fingerprinted in parallel; a
+/// fingerprint that two wordings share gives the later one a text of its own.
+fn wording(sources: &[(&Plan, &str)], texts: &[Normalized], runs: &[Run]) -> Vec<Arc<str>> {
+    let side = |p: usize| Some((texts.get(p)?, sources.get(p).map(|(_, s)| *s)?));
+    let units = |r: &Run| {
         let (pa, _, a, _, len) = r.at();
         texts.get(pa).and_then(|t| t.chars.get(a..a + len)).unwrap_or_default()
     };
-    let prints: Vec<u64> = runs.par_iter().map(|r| shingle_hash(chars_of(r))).collect();
-    let mut held: HashMap<u64, Arc<str>, BuildHasherDefault<Prehashed>> = HashMap::default();
+    let text_of = |r: &Run| -> Arc<str> {
+        let (pa, _, a, _, len) = r.at();
+        let text = side(pa).and_then(|(t, source)| {
+            let start = t.byte_at(source, a)?;
+            Some(kept(source.get(start..)?).take(len).map(|(_, c)| crate::script::simplified(c)).collect::<String>())
+        });
+        debug_assert!(text.is_some(), "a run outside its plan's text");
+        text.unwrap_or_default().into()
+    };
+    let same = |x: &Run, y: &Run| {
+        let (px, _, ax, _, len) = x.at();
+        let (py, _, ay, ..) = y.at();
+        units(x) == units(y)
+            && match (side(px), side(py)) {
+                (Some(tx), Some(ty)) => (0..len).all(|k| same_char(tx, ty, ax + k, ay + k)),
+                _ => false,
+            }
+    };
+    let prints: Vec<u64> = runs.par_iter().map(|r| shingle_hash(units(r))).collect();
+    let mut held: HashMap<u64, (usize, Arc<str>), BuildHasherDefault<Prehashed>> = HashMap::default();
     runs.iter()
+        .enumerate()
         .zip(prints)
-        .map(|(r, print)| {
-            let chars = chars_of(r);
-            match held.get(&print) {
-                Some(text) if text.chars().eq(chars.iter().copied()) => Arc::clone(text),
-                Some(_) => chars.iter().collect::<String>().into(),
-                None => {
-                    let text: Arc<str> = chars.iter().collect::<String>().into();
-                    held.insert(print, Arc::clone(&text));
-                    text
-                }
+        .map(|((k, r), print)| match held.get(&print) {
+            Some((first, text)) if runs.get(*first).is_some_and(|f| same(f, r)) => Arc::clone(text),
+            Some(_) => text_of(r),
+            None => {
+                let text = text_of(r);
+                held.insert(print, (k, Arc::clone(&text)));
+                text
             }
         })
         .collect()
 }
 
 /// The maximal exact runs of one diagonal of two plans, from its seeds in order.
-fn extend(texts: &[Normalized], diagonal: &[(u32, u32, i32, u32, u32, u32)]) -> Vec<Run> {
+fn extend(sources: &[(&Plan, &str)], texts: &[Normalized], diagonal: &[(u32, u32, i32, u32, u32, u32)]) -> Vec<Run> {
     let mut runs = Vec::new();
     let Some(&(pa, pb, ..)) = diagonal.first() else { return runs };
-    let (Some(ta), Some(tb)) = (texts.get(pa as usize), texts.get(pb as usize)) else { return runs };
+    let side = |p: u32| Some((texts.get(p as usize)?, sources.get(p as usize).map(|(_, s)| *s)?));
+    let (Some(x), Some(y)) = (side(pa), side(pb)) else { return runs };
+    let ta = x.0;
     let keep = |r: &Run| r.len as usize >= SHINGLE + WINDOW - 1 && is_wording(ta, r.a as usize, r.len as usize);
     let mut current: Option<Run> = None;
     for &(_, _, _, a, b, spread) in diagonal {
@@ -451,11 +499,11 @@ fn extend(texts: &[Normalized], diagonal: &[(u32, u32, i32, u32, u32, u32)]) -> 
         runs.extend(current.take().filter(keep));
         let (a, b) = (a as usize, b as usize);
         let mut back = 0;
-        while back < a.min(b) && ta.chars.get(a - back - 1) == tb.chars.get(b - back - 1) {
+        while back < a.min(b) && same_char(x, y, a - back - 1, b - back - 1) {
             back += 1;
         }
         let mut len = back;
-        while ta.chars.get(a - back + len).is_some() && ta.chars.get(a - back + len) == tb.chars.get(b - back + len) {
+        while same_char(x, y, a - back + len, b - back + len) {
             len += 1;
         }
         current = Some(Run { pa, pb, a: narrow(a - back), b: narrow(b - back), len: narrow(len), spread });
@@ -526,8 +574,9 @@ fn is_wording(text: &Normalized, start: usize, len: usize) -> bool {
         .iter()
         .map(|l| {
             let n = l.chars().count();
-            let first = l.chars().next();
-            run.windows(n).filter(|w| w.first().copied() == first && w.iter().copied().eq(l.chars())).count() * n
+            let first = l.chars().next().map(unit);
+            run.windows(n).filter(|w| w.first().copied() == first && w.iter().copied().eq(l.chars().map(unit))).count()
+                * n
         })
         .sum();
     len.saturating_sub(names + labels) >= SHINGLE + WINDOW - 1
@@ -631,9 +680,9 @@ mod tests {
 
     /// Every maximal run of 15 or more characters two texts share, by brute force: all
     /// 15-grams indexed, none winnowed, none capped.
-    fn exhaustive(a: &[char], b: &[char]) -> Vec<(usize, usize, usize)> {
+    fn exhaustive(a: &[u16], b: &[u16]) -> Vec<(usize, usize, usize)> {
         const K: usize = SHINGLE + WINDOW - 1;
-        let mut grams: std::collections::HashMap<&[char], Vec<usize>> = std::collections::HashMap::new();
+        let mut grams: std::collections::HashMap<&[u16], Vec<usize>> = std::collections::HashMap::new();
         for (i, w) in b.windows(K).enumerate() {
             grams.entry(w).or_default().push(i);
         }
@@ -712,9 +761,45 @@ mod tests {
         }
     }
 
+    /// Characters beyond the Basic Multilingual Plane share 16-bit units: a passage that
+    /// differs in one of them is not shared, and a shared one keeps its real characters.
+    #[test]
+    fn characters_beyond_the_plane_are_told_apart() {
+        let plan = |issuer: &str, rare: char| {
+            format!(
+                "{issuer}数字政府工作要点\n一、主要任务\n1.推进政务服务改革。全面推行{rare}区政务服务一网通办工作机制，持续深化放管服改革。(牵头单位:市政务服务中心)\n"
+            )
+        };
+        // U+20000 and U+20800 fold to one unit; U+4E00 does not.
+        let texts = [plan("甲市", '\u{20000}'), plan("乙市", '\u{20800}'), plan("丙市", '\u{20000}')];
+        let plans: Vec<Plan> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Plan { id: format!("plan-{i}"), ..crate::Parser::new().parse(t).unwrap() })
+            .collect();
+        let sources: Vec<(&Plan, &str)> = plans.iter().zip(&texts).map(|(p, t)| (p, t.as_str())).collect();
+        let shared = SharedWording::find(&sources);
+        let whole = |p: &Passage| p.text.contains("全面推行\u{20000}区政务服务");
+        let pairs = |a: usize, b: usize| {
+            shared.passages.iter().filter(|p| p.a.plan == plans[a].id && p.b.plan == plans[b].id).collect::<Vec<_>>()
+        };
+        assert!(
+            pairs(0, 2).iter().any(|p| whole(p)),
+            "help: 甲 and 丙 share the passage with U+20000: {:?}",
+            pairs(0, 2)
+        );
+        for p in pairs(0, 1) {
+            assert!(
+                !p.text.contains('\u{20000}') && !p.text.contains('\u{20800}'),
+                "help: {} spans the rare character",
+                p.text
+            );
+        }
+    }
+
     #[test]
     fn a_shingle_hashed_alone_is_hashed_as_rolled() {
-        let chars: Vec<char> = "推动千兆光网、5G网络和物联网向有需求的农村地区延伸".chars().collect();
+        let chars: Vec<u16> = "推动千兆光网、5G网络和物联网向有需求的农村地区延伸𠀀".chars().map(unit).collect();
         let rolled = shingle_hashes(&chars);
         assert_eq!(rolled.len(), chars.len() - SHINGLE + 1);
         for (i, &h) in rolled.iter().enumerate() {
@@ -724,7 +809,7 @@ mod tests {
 
     #[test]
     fn winnowing_keeps_a_shingle_of_every_window() {
-        let chars: Vec<char> = "加快推进数字政府建设全面提升政务服务效能持续优化营商环境".chars().collect();
+        let chars: Vec<u16> = "加快推进数字政府建设全面提升政务服务效能持续优化营商环境".chars().map(unit).collect();
         let hashes = shingle_hashes(&chars);
         let kept = winnow(&hashes);
         for start in 0..hashes.len().saturating_sub(WINDOW - 1) {

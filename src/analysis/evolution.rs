@@ -110,27 +110,27 @@ pub fn evolution(comparison: &Comparison<'_>, alignment: &Alignment) -> Vec<Evol
         }
     }
     let plan_pairs: Vec<(&Plan, &Plan)> = pairs.iter().map(|&(_, from, to)| (from, to)).collect();
-    let similar = comparison.similar_pairs(&plan_pairs);
+    let scored = comparison.candidate_scores(&plan_pairs);
     // The steps are independent: scored in parallel, returned in city and time order.
     pairs
         .par_iter()
         .zip(links)
-        .zip(similar)
-        .map(|((&(city, from, to), links), similar)| {
+        .zip(scored)
+        .map(|((&(city, from, to), links), scored)| {
             let rows_of = |plan: &Plan| rows.get(plan.id.as_str()).map_or(&[][..], Vec::as_slice);
             let mut same_initiative: Vec<(&str, &str)> = Vec::new();
             for &(a, row) in rows_of(from) {
                 same_initiative.extend(rows_of(to).iter().filter(|&&(_, r)| r == row).map(|&(b, _)| (a, b)));
             }
-            step(city, (from, to), comparison, Pairs { similar, links: &links, same_initiative: &same_initiative })
+            step(city, (from, to), comparison, Pairs { scored, links: &links, same_initiative: &same_initiative })
         })
         .collect()
 }
 
 /// The pairs a step starts from.
 struct Pairs<'a> {
-    /// Task pairs (by position) scoring at least the threshold, with the score.
-    similar: Vec<(usize, usize, f64)>,
+    /// Task pairs (by position, in order) that `align` would score, with the score.
+    scored: Vec<(usize, usize, f64)>,
     /// The alignment's links between the two plans.
     links: &'a [&'a Link],
     /// Task pairs (by id) in one initiative named by a concept.
@@ -142,13 +142,20 @@ fn step(city: &str, (from, to): (&Plan, &Plan), comparison: &Comparison<'_>, pai
     // matcher's threshold (one city's successive plans reword a measure more than two
     // cities do), or when both carry one initiative named by a concept: a city renames
     // and regroups its measures from year to year, and the concept is what stays.
-    let Pairs { similar, links, same_initiative } = pairs;
-    let mut best: BTreeMap<(usize, usize), f64> = similar.into_iter().map(|(i, j, score)| ((i, j), score)).collect();
-    let index_of = |plan: &Plan, id: &str| plan.tasks.iter().position(|t| t.id == id);
+    let Pairs { scored, links, same_initiative } = pairs;
+    let threshold = comparison.matcher().threshold();
+    let mut best: BTreeMap<(usize, usize), f64> =
+        scored.iter().filter(|p| p.2 >= threshold).map(|&(i, j, score)| ((i, j), score)).collect();
+    fn positions(plan: &Plan) -> HashMap<&str, usize> {
+        plan.tasks.iter().enumerate().map(|(i, t)| (t.id.as_str(), i)).collect()
+    }
+    let (in_from, in_to) = (positions(from), positions(to));
     for &(a, b) in same_initiative {
-        let (Some(i), Some(j)) = (index_of(from, a), index_of(to, b)) else { continue };
+        let (Some(&i), Some(&j)) = (in_from.get(a), in_to.get(b)) else { continue };
         if let std::collections::btree_map::Entry::Vacant(slot) = best.entry((i, j)) {
-            slot.insert(comparison.similarity(a, b).unwrap_or(0.0));
+            // Scored already when the pair is a candidate.
+            let known = scored.binary_search_by(|p| (p.0, p.1).cmp(&(i, j))).ok().and_then(|k| scored.get(k));
+            slot.insert(known.map_or_else(|| comparison.similarity(a, b).unwrap_or(0.0), |p| p.2));
         }
     }
     for link in links {
@@ -157,7 +164,7 @@ fn step(city: &str, (from, to): (&Plan, &Plan), comparison: &Comparison<'_>, pai
             (pa, pb) if pa == to.id && pb == from.id => (&link.b, &link.a),
             _ => continue,
         };
-        let (Some(i), Some(j)) = (index_of(from, a.task.as_str()), index_of(to, b.task.as_str())) else { continue };
+        let (Some(&i), Some(&j)) = (in_from.get(a.task.as_str()), in_to.get(b.task.as_str())) else { continue };
         let slot = best.entry((i, j)).or_insert(0.0);
         *slot = slot.max(link.score);
     }
@@ -182,14 +189,16 @@ fn step(city: &str, (from, to): (&Plan, &Plan), comparison: &Comparison<'_>, pai
         continued.push(Continued { a: ra, b: rb, score });
     }
     continued.sort_by(|x, y| (x.a.task.as_str(), x.b.task.as_str()).cmp(&(y.a.task.as_str(), y.b.task.as_str())));
-    let paired = |plan: &Plan, side: fn(&Continued) -> &TaskRef| -> Vec<TaskRef> {
-        (0..plan.tasks.len())
-            .filter_map(|i| task_ref(plan, i))
-            .filter(|r| !continued.iter().any(|c| side(c).task == r.task))
-            .collect()
+    // Tasks of either plan in no continued pair, by position.
+    let (mut kept_from, mut kept_to) = (vec![false; from.tasks.len()], vec![false; to.tasks.len()]);
+    for &(i, j) in best.keys() {
+        kept_from.get_mut(i).into_iter().chain(kept_to.get_mut(j)).for_each(|k| *k = true);
+    }
+    let alone = |plan: &Plan, kept: &[bool]| -> Vec<TaskRef> {
+        kept.iter().enumerate().filter(|(_, &k)| !k).filter_map(|(i, _)| task_ref(plan, i)).collect()
     };
-    let new = paired(to, |c| &c.b);
-    let dropped = paired(from, |c| &c.a);
+    let new = alone(to, &kept_to);
+    let dropped = alone(from, &kept_from);
     Evolution {
         city: city.to_string(),
         from: Id::from(&from.id),

@@ -228,14 +228,64 @@ fn title_quoted(line: &str) -> Option<String> {
 /// one ("智慧城市建设方案", "数字威海…") gives none.
 fn city_in_title(title: &str) -> Option<String> {
     let folded = crate::script::fold(title);
-    let end = folded.char_indices().take(12).find(|(_, c)| matches!(c, '省' | '市' | '区' | '县' | '州'))?.0;
+    let first = |ends: &[char]| folded.char_indices().take(12).find(|(_, c)| ends.contains(c)).map(|(at, _)| at);
+    // A township's plan names its 乡 or 镇 where no larger place comes first.
+    let Some(end) = first(&['省', '市', '区', '县', '州']).or_else(|| first(&['乡', '镇'])) else {
+        return province_opening(title, &folded);
+    };
     let place = folded.get(..end)?;
-    const NOT_PLACE: [&str; 8] = ["数字", "智慧", "城", "建设", "政府", "关于", "印发", "新型"];
-    if place.chars().count() < 2 || NOT_PLACE.iter().any(|w| place.contains(w)) {
+    const NOT_PLACE: [&str; 7] = ["数字", "智慧", "建设", "政府", "关于", "印发", "新型"];
+    // 城 opens no place name (城市, 城乡) but ends many (盐城, 聊城).
+    if place.chars().count() < 2 || place.starts_with('城') || NOT_PLACE.iter().any(|w| place.contains(w)) {
         return None;
     }
     let suffix = folded.get(end..)?.chars().next()?;
     city_of(&format!("{}{suffix}人民政府", title.get(..end)?))
+}
+
+/// The provinces, autonomous regions and municipalities by the short names titles open
+/// with ("广西推进数字政府建设…", "陕西…"): the country's first-level divisions.
+const PROVINCES: [&str; 34] = [
+    "北京",
+    "天津",
+    "河北",
+    "山西",
+    "内蒙古",
+    "辽宁",
+    "吉林",
+    "黑龙江",
+    "上海",
+    "江苏",
+    "浙江",
+    "安徽",
+    "福建",
+    "江西",
+    "山东",
+    "河南",
+    "湖北",
+    "湖南",
+    "广东",
+    "广西",
+    "海南",
+    "重庆",
+    "四川",
+    "贵州",
+    "云南",
+    "西藏",
+    "陕西",
+    "甘肃",
+    "青海",
+    "宁夏",
+    "新疆",
+    "台湾",
+    "香港",
+    "澳门",
+];
+
+/// The province a title opens with, as the title writes it.
+fn province_opening(title: &str, folded: &str) -> Option<String> {
+    let name = PROVINCES.iter().find(|p| folded.starts_with(*p))?;
+    Some(title.chars().take(name.chars().count()).collect())
 }
 
 pub(crate) fn is_issuer(line: &str) -> bool {
@@ -272,13 +322,14 @@ fn city_of(issuer: &str) -> Option<String> {
     }
     let last = parts.pop()?;
     let folded = crate::script::fold(&last);
-    // A body that is no place ("数字福建建设领导小组") names no city.
-    if !folded.ends_with(['省', '市', '区', '县', '州', '盟', '旗']) {
+    // A body that is no place ("数字福建建设领导小组") names no city. A township (乡, 镇)
+    // ends a name but never splits one: 乡宁县 and 镇江市 are one place each.
+    if !folded.ends_with(['省', '市', '区', '县', '州', '盟', '旗', '乡', '镇']) {
         return None;
     }
     let short: String = {
         let mut chars: Vec<char> = last.chars().collect();
-        if chars.len() > 2 && folded.ends_with(['市', '区', '县', '省']) {
+        if chars.len() > 2 && folded.ends_with(['市', '区', '县', '省', '乡', '镇']) {
             chars.pop();
         }
         chars.into_iter().collect()
@@ -407,6 +458,25 @@ mod tests {
         assert_eq!(city_of("江蘇省人民政府").as_deref(), Some("江蘇"));
         assert_eq!(city_of("數字福建建設領導小組辦公室"), None);
         assert_eq!(city_of("市人民政府办公室"), None);
+        assert_eq!(city_of("黔江区谭家场乡人民政府").as_deref(), Some("谭家场"));
+        assert_eq!(city_of("乡宁县人民政府").as_deref(), Some("乡宁"));
+        assert_eq!(city_of("镇江市人民政府办公室").as_deref(), Some("镇江"));
+    }
+
+    #[test]
+    fn city_from_the_place_a_title_opens_with() {
+        // Titles quoted from tests/data/wild (yancheng-2022…, tanjiachang-2023…).
+        assert_eq!(city_in_title("盐城市数字经济发展三年行动计划(2022—2024年)").as_deref(), Some("盐城"));
+        assert_eq!(city_in_title("谭家场乡数字乡村建设“三年行动”方案").as_deref(), Some("谭家场"));
+        assert_eq!(city_in_title("镇江市数字政府建设实施方案").as_deref(), Some("镇江"));
+        assert_eq!(city_in_title("城乡融合发展示范区建设方案"), None);
+        assert_eq!(city_in_title("智慧城市建设方案"), None);
+        assert_eq!(city_in_title("数字乡村建设行动方案"), None);
+        assert_eq!(city_in_title("城市大脑建设三年行动计划"), None);
+        // guangxi-2018…: a province by its short name, kept as written.
+        assert_eq!(city_in_title("廣西推進數字政府建設三年行動計劃(2018—2020年)").as_deref(), Some("廣西"));
+        assert_eq!(city_in_title("陕西省数字经济发展规划").as_deref(), Some("陕西"));
+        assert_eq!(city_in_title("山东数字经济措施").as_deref(), Some("山东"));
     }
 
     #[test]

@@ -55,8 +55,10 @@ fn cells(line: &str) -> Vec<String> {
 
 /// Labels of the metadata block that government sites print above a document; those
 /// whose value the header has no field for are dropped with it.
-const LABELS: [(&str, bool); 15] = [
+const LABELS: [(&str, bool); 17] = [
     ("发文机关", true),
+    ("发文部门", true),
+    ("发布部门", true),
     ("发布单位", true),
     ("发布机构", true),
     ("发文单位", true),
@@ -320,13 +322,14 @@ fn city_of(issuer: &str) -> Option<String> {
     if !current.is_empty() {
         parts.push(current);
     }
-    let last = parts.pop()?;
+    // The innermost part that is a place: a body named after its place
+    // ("福建省数字福建建设领导小组") belongs to it, and a body that names no place
+    // ("数字福建建设领导小组") names no city. A township (乡, 镇) ends a name but never
+    // splits one: 乡宁县 and 镇江市 are one place each.
+    let is_place =
+        |part: &String| crate::script::fold(part).ends_with(['省', '市', '区', '县', '州', '盟', '旗', '乡', '镇']);
+    let last = parts.into_iter().rev().find(is_place)?;
     let folded = crate::script::fold(&last);
-    // A body that is no place ("数字福建建设领导小组") names no city. A township (乡, 镇)
-    // ends a name but never splits one: 乡宁县 and 镇江市 are one place each.
-    if !folded.ends_with(['省', '市', '区', '县', '州', '盟', '旗', '乡', '镇']) {
-        return None;
-    }
     let short: String = {
         let mut chars: Vec<char> = last.chars().collect();
         if chars.len() > 2 && folded.ends_with(['市', '区', '县', '省', '乡', '镇']) {
@@ -460,6 +463,8 @@ mod tests {
         assert_eq!(city_of("市人民政府办公室"), None);
         assert_eq!(city_of("黔江区谭家场乡人民政府").as_deref(), Some("谭家场"));
         assert_eq!(city_of("乡宁县人民政府").as_deref(), Some("乡宁"));
+        // fujian-2025…: a body named after its province.
+        assert_eq!(city_of("福建省数字福建建设领导小组").as_deref(), Some("福建"));
         assert_eq!(city_of("镇江市人民政府办公室").as_deref(), Some("镇江"));
     }
 
@@ -536,6 +541,12 @@ mod tests {
         assert_eq!(h.doc_number.as_deref(), Some("某政办字〔2023〕12号"));
         assert_eq!(h.issued, Date::new(2023, 3, 15));
         assert_eq!(h.title.as_deref(), Some("某市数字政府建设2023年工作要点"));
+        // yancheng-2022…: a policy site's 发文部门.
+        let front =
+            ["盐城市数字经济发展三年行动计划(2022-2024年)", "发布时间:2022-08-12", "发文部门:盐城市工业和信息化局"];
+        let h = read(front.into_iter(), std::iter::empty());
+        assert_eq!(h.issuer.as_deref(), Some("盐城市工业和信息化局"));
+        assert_eq!(h.city.as_deref(), Some("盐城"));
     }
 
     #[test]

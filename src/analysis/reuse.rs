@@ -438,11 +438,16 @@ impl std::hash::Hasher for Prehashed {
     }
 }
 
+/// Plan `p`'s compared text with the source it was read from.
+fn side<'a>(sources: &[(&Plan, &'a str)], texts: &'a [Normalized], p: usize) -> Option<(&'a Normalized, &'a str)> {
+    Some((texts.get(p)?, sources.get(p).map(|(_, s)| *s)?))
+}
+
 /// The text of each run, one `Arc<str>` for all runs of the same wording (a template
 /// shared by many plans), read from the source. Runs are fingerprinted in parallel; a
 /// fingerprint that two wordings share gives the later one a text of its own.
 fn wording(sources: &[(&Plan, &str)], texts: &[Normalized], runs: &[Run]) -> Vec<Arc<str>> {
-    let side = |p: usize| Some((texts.get(p)?, sources.get(p).map(|(_, s)| *s)?));
+    let side = |p: usize| side(sources, texts, p);
     let units = |r: &Run| {
         let (pa, _, a, _, len) = r.at();
         texts.get(pa).and_then(|t| t.chars.get(a..a + len)).unwrap_or_default()
@@ -486,7 +491,7 @@ fn wording(sources: &[(&Plan, &str)], texts: &[Normalized], runs: &[Run]) -> Vec
 fn extend(sources: &[(&Plan, &str)], texts: &[Normalized], diagonal: &[(u32, u32, i32, u32, u32, u32)]) -> Vec<Run> {
     let mut runs = Vec::new();
     let Some(&(pa, pb, ..)) = diagonal.first() else { return runs };
-    let side = |p: u32| Some((texts.get(p as usize)?, sources.get(p as usize).map(|(_, s)| *s)?));
+    let side = |p: u32| side(sources, texts, p as usize);
     let (Some(x), Some(y)) = (side(pa), side(pb)) else { return runs };
     let ta = x.0;
     let keep = |r: &Run| r.len as usize >= SHINGLE + WINDOW - 1 && is_wording(ta, r.a as usize, r.len as usize);
@@ -615,8 +620,9 @@ fn passage(
 ) -> Passage {
     let (pa, pb, a, b, len) = r.at();
     let end_of = |p: usize, pos: usize| -> PassageEnd {
-        let source = sources.get(p).map_or("", |(_, s)| *s);
-        let normalized = texts.get(p);
+        let found = side(sources, texts, p);
+        let source = found.map_or("", |(_, s)| s);
+        let normalized = found.map(|(t, _)| t);
         let start = normalized.and_then(|t| t.byte_at(source, pos));
         let last = normalized.and_then(|t| t.byte_at(source, pos + len - 1));
         debug_assert!(start.is_some() && last.is_some(), "a run outside its plan's text");

@@ -56,19 +56,6 @@ pub(crate) fn keys_of(features: &Features, domain: &[bool], task: &TaskFeatures,
     keys
 }
 
-/// Whether two sorted key lists share a key.
-pub(crate) fn share_key(a: &[u32], b: &[u32]) -> bool {
-    let (mut i, mut j) = (0, 0);
-    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
-        match x.cmp(y) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => return true,
-        }
-    }
-    false
-}
-
 /// For each task, the tasks after it in other plans that it is to be scored against,
 /// sorted and distinct.
 pub(crate) fn candidates(features: &Features, domain: &[bool], config: Blocking) -> Vec<Vec<u32>> {

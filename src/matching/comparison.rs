@@ -328,7 +328,7 @@ impl<'p> Comparison<'p> {
                 for &(i, a, a_keys) in &a_side {
                     for &(j, b, b_keys) in &b_side {
                         let shared = match (a_keys, b_keys) {
-                            (Some(p), Some(q)) => blocking::share_key(p, q),
+                            (Some(p), Some(q)) => measures::overlap(p, q) > 0,
                             _ => self.matcher.blocking.is_none(),
                         };
                         if shared {

@@ -99,7 +99,10 @@ fn main() -> ExitCode {
     let thresholds: Vec<f64> = (3..=12).map(|k| f64::from(k) * 0.05).collect();
     let folds = leave_one_out(&plans, &gold, &QUERIES, Strategy::Hybrid, &thresholds);
     for f in &folds {
-        let name = format!("fold {} (threshold {:.2}, {} concepts dropped)", f.plan, f.threshold, f.concepts_dropped);
+        let name = format!(
+            "fold {} (threshold {:.2}, {} concepts reverted, {} dropped)",
+            f.plan, f.threshold, f.concepts_reverted, f.concepts_dropped
+        );
         println!("{}", row(&name, &f.scores));
     }
     let n = folds.len().max(1) as f64;

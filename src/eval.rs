@@ -421,14 +421,17 @@ pub struct Fold {
     pub plan: String,
     /// The threshold chosen without its gold (best pairwise F1 on the other plans).
     pub threshold: f64,
-    /// Concepts of the taxonomy left out (fitted on the plan).
+    /// Concepts of the taxonomy left out (the plan alone, with the other bundled plans,
+    /// gave them).
     pub concepts_dropped: usize,
+    /// Concepts taken back to the aliases they had before the bundled plans were read.
+    pub concepts_reverted: usize,
     /// Its scores: what involves the plan.
     pub scores: Scores,
 }
 
-/// Leave one plan out: for each plan P, the taxonomy without the entries fitted on P
-/// ([`Concepts::without_fitted`]) and the threshold (from `thresholds`) that gives the
+/// Leave one plan out: for each plan P, the taxonomy as it was before P was read
+/// ([`Concepts::without_fitted`]: entries fitted on P back to their prior aliases, or out) and the threshold (from `thresholds`) that gives the
 /// best pairwise F1 on the gold pairs not involving P; then the scores of what involves
 /// P. Each fold compares every plan: P's text is not gold, only its answers are.
 pub fn leave_one_out(
@@ -465,7 +468,15 @@ pub fn leave_one_out(
                     )
                 })
                 .unwrap_or_default();
-            Fold { plan: held.id.clone(), threshold: best.1, concepts_dropped: bundled.len() - concepts.len(), scores }
+            let fitted = bundled.iter().filter(|c| c.fitted.iter().any(|p| p == &held.id)).count();
+            let concepts_dropped = bundled.len() - concepts.len();
+            Fold {
+                plan: held.id.clone(),
+                threshold: best.1,
+                concepts_dropped,
+                concepts_reverted: fitted - concepts_dropped,
+                scores,
+            }
         })
         .collect()
 }

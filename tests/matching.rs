@@ -175,18 +175,18 @@ fn hybrid_quality_stays_at_or_above_its_measured_floor() {
 }
 
 /// Leave one plan out: each plan scored with a threshold chosen on the other plans'
-/// gold and a taxonomy without the entries fitted on it.
+/// gold and the taxonomy as it was before that plan was read.
 #[test]
 fn leave_one_plan_out_stays_at_or_above_its_measured_floor() {
     let gold = Gold::parse(GOLD, CORPUS.plans()).unwrap();
     let plans: Vec<&Plan> = CORPUS.plans().iter().collect();
     let folds = cityalign::eval::leave_one_out(&plans, &gold, &QUERIES, Strategy::Hybrid, &[0.25, 0.3, 0.35]);
     assert_eq!(folds.len(), 5);
-    assert!(folds.iter().all(|f| f.concepts_dropped > 0), "help: every plan has fitted entries to drop");
+    assert!(folds.iter().all(|f| f.concepts_reverted > 0), "help: every plan has fitted entries to take back");
     let mean = |get: &dyn Fn(&Scores) -> f64| folds.iter().map(|f| get(&f.scores)).sum::<f64>() / 5.0;
     let (f1, b3) = (mean(&|s| s.pairwise.f1), mean(&|s| s.bcubed.f1));
-    assert!(f1 >= 0.75, "help: leave-one-out pairwise F1 fell to {f1:.3}");
-    assert!(b3 >= 0.88, "help: leave-one-out B-cubed F1 fell to {b3:.3}");
+    assert!(f1 >= 0.82, "help: leave-one-out pairwise F1 fell to {f1:.3}");
+    assert!(b3 >= 0.92, "help: leave-one-out B-cubed F1 fell to {b3:.3}");
 }
 
 #[test]

@@ -107,6 +107,9 @@ pub struct Concept {
     pub aliases: Vec<String>,
     /// The bundled plans this entry was fitted on (added or changed after reading them).
     pub fitted: Vec<String>,
+    /// For an entry fitted on bundled plans, the aliases it had before they were read
+    /// (from plans of other cities); `None` when the bundled plans alone gave the entry.
+    pub prior_aliases: Option<Vec<String>>,
 }
 
 impl Concept {
@@ -131,6 +134,7 @@ impl Concept {
             category,
             aliases: aliases.into_iter().map(Into::into).collect(),
             fitted: Vec::new(),
+            prior_aliases: None,
         }
     }
 }
@@ -178,16 +182,34 @@ fn parse(text: &str) -> Vec<Concept> {
         .filter(|l| !l.trim_start().starts_with('#') && !l.trim().is_empty())
         .filter_map(|line| {
             let fields: Vec<&str> = line.split('|').map(str::trim).collect();
-            let [name, category, aliases, _source, fitted] = fields.as_slice() else { return None };
+            let [name, category, aliases, source, fitted] = fields.as_slice() else { return None };
             let category = Category::from_name(category)?;
-            let aliases = aliases.split('、').map(str::trim).filter(|a| !a.is_empty()).map(String::from).collect();
-            let fitted = fitted
+            let aliases: Vec<String> = list(aliases);
+            let fitted: Vec<String> = fitted
                 .strip_prefix("fitted=")
                 .map(|f| f.split(',').map(str::trim).filter(|p| !p.is_empty()).map(String::from).collect())
                 .unwrap_or_default();
-            Some(Concept { name: (*name).to_string(), category, aliases, fitted })
+            let prior_aliases = if fitted.is_empty() { None } else { prior(&aliases, source) };
+            Some(Concept { name: (*name).to_string(), category, aliases, fitted, prior_aliases })
         })
         .collect()
+}
+
+fn list(field: &str) -> Vec<String> {
+    field.split('、').map(str::trim).filter(|a| !a.is_empty()).map(String::from).collect()
+}
+
+/// The aliases a fitted entry had before the bundled plans were read, from the change its
+/// source records as `seed(+added −removed)`. A bare `seed` records an entry the bundled
+/// plans gave whole: there is no prior.
+fn prior(aliases: &[String], source: &str) -> Option<Vec<String>> {
+    let change = source.split(';').map(str::trim).find_map(|s| s.strip_prefix("seed("))?;
+    let change = change.strip_suffix(')')?;
+    let (added, removed) = change.split_once('−').unwrap_or((change, ""));
+    let added = list(added.trim().strip_prefix('+').unwrap_or(added.trim()));
+    let mut prior: Vec<String> = aliases.iter().filter(|a| !added.contains(a)).cloned().collect();
+    prior.extend(list(removed));
+    Some(prior).filter(|p| !p.is_empty())
 }
 
 impl Default for Concepts {
@@ -236,10 +258,19 @@ impl Concepts {
         Concepts::new(concepts)
     }
 
-    /// The taxonomy without the entries fitted on plan `plan_id`: what a leave-one-plan-out
-    /// evaluation uses to score that plan.
+    /// The taxonomy as it was before plan `plan_id` was read: each entry fitted on it
+    /// goes back to its prior aliases ([`Concept::prior_aliases`]), or out when the
+    /// bundled plans alone gave it. What a leave-one-plan-out evaluation uses to score
+    /// that plan.
     pub fn without_fitted(&self, plan_id: &str) -> Concepts {
-        Concepts::new(self.concepts.iter().filter(|c| !c.fitted.iter().any(|p| p == plan_id)).cloned().collect())
+        let concepts = self.concepts.iter().filter_map(|c| {
+            if !c.fitted.iter().any(|p| p == plan_id) {
+                return Some(c.clone());
+            }
+            let aliases = c.prior_aliases.clone()?;
+            Some(Concept { aliases, fitted: Vec::new(), prior_aliases: None, ..c.clone() })
+        });
+        Concepts::new(concepts.collect())
     }
 
     /// Number of concepts.
@@ -344,6 +375,9 @@ mod tests {
         assert_eq!(concepts.len(), lines, "help: a line of concepts.txt is malformed");
         assert!(concepts.iter().all(|c| !c.aliases.is_empty()), "help: a concept without aliases");
         assert!(concepts.iter().filter(|c| !c.fitted.is_empty()).count() >= 50);
+        // Every recorded change parses back to a prior alias list.
+        let changes = BUNDLED.lines().filter(|l| !l.starts_with('#') && l.contains("seed(")).count();
+        assert_eq!(concepts.iter().filter(|c| c.prior_aliases.is_some()).count(), changes);
     }
 
     #[test]
@@ -360,9 +394,31 @@ mod tests {
         let without = concepts.without_fitted("jimo-2024");
         assert!(without.len() < concepts.len());
         assert!(without.iter().all(|c| !c.fitted.iter().any(|p| p == "jimo-2024")));
+        // 即墨 added 智算 to 算力中心; before it was read the entry stood without it.
+        let compute = without.iter().find(|c| c.name == "算力中心").unwrap();
+        assert!(compute.aliases.contains(&"算力".to_string()) && !compute.aliases.contains(&"智算".to_string()));
+        // A seed-only entry (信创) goes; one fitted on another plan stays whole.
+        assert!(without.iter().all(|c| c.name != "信创"));
+        assert_eq!(names(&without, "建设5G融合示范"), names(&concepts, "建设5G融合示范"));
         let more = Concepts::new(Vec::new()).with(Concept::new("量子", Category::Economy, ["量子计算"]));
         assert_eq!(names(&more, "发展量子计算"), ["量子"]);
         assert!(Concepts::new(Vec::new()).find("量子计算").is_empty());
+    }
+
+    #[test]
+    fn a_fitted_entry_remembers_its_prior_aliases() {
+        let aliases = list("光纤宽带、千兆、光纤、10G PON");
+        let prior_of = |source: &str| prior(&aliases, source);
+        assert_eq!(prior_of("威海2021 http://x; seed(+光纤、10G PON)"), Some(list("光纤宽带、千兆")));
+        assert_eq!(prior_of("x; seed(+光纤 −全光、光网)"), Some(list("光纤宽带、千兆、10G PON、全光、光网")));
+        assert_eq!(prior_of("x; seed(−宽带)"), Some(list("光纤宽带、千兆、光纤、10G PON、宽带")));
+        assert_eq!(prior_of("seed"), None, "help: a bare seed entry has no prior");
+        assert_eq!(prior_of("福建2025 http://x; seed"), None);
+        // An added alias may itself open with '+': "seed(++人工智能)" adds "+人工智能".
+        assert_eq!(prior(&list("人工智能+、+人工智能"), "x; seed(++人工智能)"), Some(list("人工智能+")));
+        let parsed = parse("5G融合应用 | 数字基础设施 | 5G应用、5G融合 | x; seed(+5G融合) | fitted=binzhou-2023");
+        assert_eq!(parsed[0].prior_aliases, Some(list("5G应用")));
+        assert_eq!(parse("北斗 | 数字基础设施 | 北斗 | x | no")[0].prior_aliases, None);
     }
 
     #[test]

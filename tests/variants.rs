@@ -242,3 +242,21 @@ fn tasks_under_a_heading_that_names_the_unit_take_its_units() {
     assert_eq!(units_of(&plan, 2), [("市大数据中心", Role::Lead)]);
     assert_eq!(units_of(&plan, 3), [("市城市管理局", Role::Responsible)], "help: a task's own units come first");
 }
+
+#[test]
+fn responsibility_on_labelled_lines_and_in_bare_sentences() {
+    let (text, plan) = variant("labelled-lines");
+    assert_eq!(plan.tasks.len(), 5);
+    let first = &plan.tasks[0];
+    assert_eq!(units_of(&plan, 0), [("市工业和信息化局", Role::Responsible), ("市通信发展办公室", Role::Responsible)]);
+    assert_eq!(first.deadline.as_ref().map(|d| d.last_day), Date::new(2023, 12, 31));
+    // The label line is not the sentence above continued, and is no clause of the task.
+    assert!(first.clauses.iter().all(|c| !c.text.contains("责任单位") && !c.text.contains("完成时限")));
+    assert!(first.clauses.iter().any(|c| c.text.ends_with("实现城区连续覆盖")), "{:?}", first.clauses);
+    assert_eq!(units_of(&plan, 1), [("市大数据局", Role::Lead), ("市财政局", Role::Cooperating)]);
+    assert_eq!(plan.tasks[1].deadline.as_ref().map(|d| d.last_day), Date::new(2023, 6, 30));
+    assert_eq!(units_of(&plan, 3), [("市政务服务管理局", Role::Sole)]);
+    assert_eq!(plan.tasks[3].units[0].department, Department::AdministrativeApproval);
+    assert!(plan.tasks[4].units.is_empty(), "help: prose ending in 落实 names no unit");
+    assert!(plan.tasks.iter().all(|t| t.span.slice(&text).is_some()));
+}

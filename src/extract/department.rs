@@ -5,7 +5,7 @@
 use crate::model::Department;
 
 const TABLE: &[(&[&str], Department)] = &[
-    (&["大数据", "电子政务", "数据局"], Department::BigData),
+    (&["大数据", "电子政务", "数据局", "数据管理", "数据资源管理"], Department::BigData),
     (&["网信"], Department::Cyberspace),
     (&["人大"], Department::PeoplesCongress),
     (&["政协"], Department::PoliticalConsultative),
@@ -18,7 +18,7 @@ const TABLE: &[(&[&str], Department)] = &[
     (&["工会", "团市委", "团区委", "团县委", "共青团", "妇联", "残联", "科协"], Department::MassOrganization),
     (&["工业和信息化", "工信", "经济和信息化", "经信", "信息通信发展"], Department::IndustryIt),
     (&["发展改革", "发展和改革", "发改"], Department::DevelopmentReform),
-    (&["行政审批"], Department::AdministrativeApproval),
+    (&["行政审批", "政务服务", "审批服务"], Department::AdministrativeApproval),
     (&["市场监管", "市场监督"], Department::MarketRegulation),
     (&["医保", "医疗保障"], Department::MedicalInsurance),
     (&["卫生健康", "卫健", "卫生"], Department::Health),
@@ -71,6 +71,9 @@ mod tests {
         let cases = [
             ("市大数据局", Department::BigData),
             ("区大数据与电子政务服务中心", Department::BigData),
+            ("广东省政务服务和数据管理局", Department::BigData),
+            ("市政务服务管理局", Department::AdministrativeApproval),
+            ("区政务服务中心", Department::AdministrativeApproval),
             ("市工业和信息化局", Department::IndustryIt),
             ("区工业和信息化局", Department::IndustryIt),
             ("市发展改革委", Department::DevelopmentReform),

@@ -12,7 +12,8 @@ use crate::model::Role;
 /// A responsibility parenthesis found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Responsibility {
-    /// The parenthesis, brackets included (the closing one may be missing).
+    /// The parenthesis, brackets included (the closing one may be missing), or the
+    /// labelled run ("责任单位：…" to the end of its line).
     pub range: Range<usize>,
     pub units: Vec<UnitMention>,
     /// The value of its 完成时限 clause.
@@ -265,7 +266,8 @@ fn is_time_clause(words: &str) -> bool {
             || (words.contains('年') && words.chars().any(is_digit)))
 }
 
-/// The responsibility parentheses of `text`, in order.
+/// The responsibility parentheses of `text`, in order, and its labelled runs: a line or
+/// sentence that opens with a label, "责任单位：市工信局", "完成时限：2023年12月底前".
 pub(crate) fn responsibilities(text: &str) -> Vec<Responsibility> {
     let folded = crate::script::fold(text);
     let src = Source { text, folded: folded.as_ref() };
@@ -278,7 +280,114 @@ pub(crate) fn responsibilities(text: &str) -> Vec<Responsibility> {
         skip_to = pair.outer.end;
         found.push(read_parenthesis(&src, pair));
     }
+    let mut runs: Vec<Responsibility> = labelled_runs(&src)
+        .into_iter()
+        .filter(|run| !found.iter().any(|r: &Responsibility| r.range.start < run.end && run.start < r.range.end))
+        .map(|run| read_parenthesis(&src, Pair { outer: run.clone(), inner: run, cut: false }))
+        .filter(|r| !r.units.is_empty() || r.deadline.is_some())
+        .collect();
+    if !runs.is_empty() {
+        found.append(&mut runs);
+        found.sort_by_key(|r| r.range.start);
+    }
     found
+}
+
+/// The label `text` opens with, and the bytes it takes with its colon: "责任单位：".
+fn label_at(text: &str) -> Option<(usize, Label)> {
+    let first = text.chars().next()?;
+    if !(LABEL_STARTS.contains(&first) || DEADLINE_STARTS.contains(&first)) {
+        return None;
+    }
+    LABELS.iter().find_map(|(word, label)| {
+        let after = text.strip_prefix(word)?;
+        let rest = after.trim_start_matches(is_space);
+        let colon = rest.chars().next().filter(|c| matches!(c, ':' | '：'))?;
+        Some((text.len() - rest.len() + colon.len_utf8(), *label))
+    })
+}
+
+/// Whether a line opens with a responsibility or deadline label, so that it starts a
+/// paragraph of its own rather than continuing the sentence above.
+pub(crate) fn opens_with_label(line: &str) -> bool {
+    label_at(crate::script::fold(line.trim_start_matches(is_space)).as_ref()).is_some()
+}
+
+/// Runs of the text outside brackets that say who is responsible without a bracket: a
+/// line or sentence that opens with a label, each going to the end of its line or to the
+/// full stop after its last label's value; or a sentence that is only a responsibility,
+/// "市政务服务管理局负责，年底前完成。".
+fn labelled_runs(src: &Source<'_>) -> Vec<Range<usize>> {
+    let folded = src.folded;
+    let mut runs = Vec::new();
+    let mut line_start = 0;
+    for line in folded.split_inclusive('\n') {
+        let line_end = line_start + line.trim_end_matches(['\n', '\r']).len();
+        let mut at = line_start;
+        while at < line_end {
+            let rest = slice(folded, at..line_end);
+            let start = at + rest.len() - rest.trim_start_matches(is_space).len();
+            let sentence = slice(folded, start..line_end);
+            // The sentence's end: after its full stop or semicolon, else the line's.
+            let stop = sentence.find(['。', '；', ';']);
+            let end =
+                stop.map_or(line_end, |n| start + n + slice(sentence, n..).chars().next().map_or(1, char::len_utf8));
+            if label_at(sentence).is_none() {
+                let content = start..stop.map_or(line_end, |n| start + n);
+                if is_bare_responsibility(src, &content) {
+                    runs.push(start..end);
+                }
+                at = end;
+                continue;
+            }
+            // The run goes on past a full stop only where another label follows it.
+            let mut end = start;
+            loop {
+                match slice(folded, end..line_end).find('。') {
+                    Some(stop) => {
+                        let after = end + stop + '。'.len_utf8();
+                        let next = slice(folded, after..line_end).trim_start_matches(is_space);
+                        end = after;
+                        if label_at(next).is_none() {
+                            break;
+                        }
+                    }
+                    None => {
+                        end = line_end;
+                        break;
+                    }
+                }
+            }
+            runs.push(start..end);
+            at = end;
+        }
+        line_start += line.len();
+    }
+    runs
+}
+
+/// Whether a sentence outside brackets is only a responsibility, as a parenthesis would
+/// hold it: every clause a time ("年底前完成") or names of units ending in a role word
+/// ("甲牵头，乙配合", "市政务服务管理局负责").
+fn is_bare_responsibility(src: &Source<'_>, content: &Range<usize>) -> bool {
+    let count = src.folded(content.clone()).chars().count();
+    if !(4..=80).contains(&count) {
+        return false;
+    }
+    let mut names_a_unit = false;
+    for clause in split_top(src.folded, content.clone(), &[',', '，']) {
+        let words = src.folded(trim(src.folded, clause));
+        if words.is_empty() || is_time_clause(words) {
+            continue;
+        }
+        let Some((word, _)) = role_word(words) else { return false };
+        let names = split_list(words.get(..words.len() - word.len()).unwrap_or(""));
+        if names.is_empty() || !names.iter().all(|n| has_level(n) && (is_department(n) || is_complete(n))) {
+            return false;
+        }
+        names_a_unit = true;
+    }
+    names_a_unit
 }
 
 fn read_parenthesis(src: &Source<'_>, pair: Pair) -> Responsibility {
@@ -495,6 +604,33 @@ mod tests {
                 "help: add {word}'s first character"
             );
         }
+    }
+
+    #[test]
+    fn labelled_lines_and_bare_responsibility_sentences() {
+        use Role::*;
+        let text = "加快5G网络建设。\n责任单位：市工业和信息化局、市通信发展办公室\n完成时限：2023年12月底前";
+        let found = responsibilities(text);
+        assert_eq!(read(text), [("市工业和信息化局".into(), Responsible), ("市通信发展办公室".into(), Responsible)]);
+        assert_eq!(found.len(), 2, "help: the deadline line is a run of its own");
+        assert_eq!(&text[found[0].range.clone()], "责任单位：市工业和信息化局、市通信发展办公室");
+        assert_eq!(found[1].deadline.as_ref().map(|d| &text[d.clone()]), Some("2023年12月底前"));
+        // Two labels on one line; a label after a sentence's end; prose after a full stop stays out.
+        let text = "推进政务云扩容。牵头单位：市大数据局；配合单位：市财政局。全年扩容30%。";
+        assert_eq!(read(text), [("市大数据局".into(), Lead), ("市财政局".into(), Cooperating)]);
+        let run = &responsibilities(text)[0];
+        assert_eq!(&text[run.range.clone()], "牵头单位：市大数据局；配合单位：市财政局。");
+        // A sentence that is only a responsibility; prose that ends in a role word is not.
+        assert_eq!(read("新增事项50项。市政务服务管理局负责，年底前完成。"), [("市政务服务管理局".into(), Sole)]);
+        assert_eq!(
+            read("市大数据局牵头，市财政局配合。"),
+            [("市大数据局".into(), Lead), ("市财政局".into(), Cooperating)]
+        );
+        assert!(read("各县区要高度重视，扎实推动各项任务落实。").is_empty());
+        assert!(read("建立数据共享责任清单，明确责任单位。").is_empty());
+        // A label inside a parenthesis is the parenthesis's, read once.
+        assert_eq!(read("建设平台(责任单位:市大数据局)。"), [("市大数据局".into(), Responsible)]);
+        assert!(opens_with_label("  责任单位：市大数据局") && !opens_with_label("明确责任单位：市大数据局"));
     }
 
     #[test]

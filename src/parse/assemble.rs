@@ -12,7 +12,7 @@ use crate::extract::deadline::{mentions, Mention};
 use crate::extract::department::department_of;
 use crate::extract::targets::targets;
 use crate::extract::text::{is_space, slice, Repaired};
-use crate::extract::units::{responsibilities, units_in_list, Responsibility};
+use crate::extract::units::{opens_with_label, responsibilities, units_in_list, Responsibility};
 use crate::model::{
     Clause, Deadline, DeadlineSource, Heading, NumberPath, Plan, Role, SectionKind, Segment, SegmentKind, Span, Target,
     Task, TaskKind, Unit,
@@ -109,8 +109,14 @@ struct Item {
     section: SectionKind,
 }
 
+/// A piece that starts a paragraph however the line above ends: a numbered sub-item, or a
+/// labelled line ("责任单位：…").
+fn starts_paragraph(piece: &str) -> bool {
+    marker_at(piece).is_some() || opens_with_label(piece)
+}
+
 fn own_text(source: &str, node: &Node) -> Repaired {
-    Repaired::join(source, &node.pieces, |piece| marker_at(piece).is_some())
+    Repaired::join(source, &node.pieces, starts_paragraph)
 }
 
 /// Whether an item's own text is only a title ("(一)提升政务服务效能"): its sub-items
@@ -544,8 +550,7 @@ impl Assembly<'_> {
         let (repaired, found) = if node.children.is_empty() {
             (item.repaired.clone(), item.responsibilities.clone())
         } else {
-            let joined =
-                Repaired::join(self.source, &task_pieces(self.nodes, i, self.fates), |p| marker_at(p).is_some());
+            let joined = Repaired::join(self.source, &task_pieces(self.nodes, i, self.fates), starts_paragraph);
             let absorbed = (node.children.iter())
                 .filter(|&&c| self.fates.get(c) == Some(&Fate::Absorbed))
                 .filter_map(|&c| Some((self.nodes.get(c)?, self.items.get(c)?)));
@@ -719,7 +724,7 @@ mod tests {
         let fates = fates(nodes, &items);
         let mut found = Vec::new();
         for (i, node) in nodes.iter().enumerate().filter(|(i, n)| fates[*i] == Fate::Task && !n.children.is_empty()) {
-            let joined = Repaired::join(text, &task_pieces(nodes, i, &fates), |p| marker_at(p).is_some());
+            let joined = Repaired::join(text, &task_pieces(nodes, i, &fates), starts_paragraph);
             let parts = std::iter::once((node, &items[i])).chain(node.children.iter().map(|&c| (&nodes[c], &items[c])));
             found.push((absorbed_responsibilities(text, &joined, parts), responsibilities(&joined.text)));
         }

@@ -260,3 +260,24 @@ fn responsibility_on_labelled_lines_and_in_bare_sentences() {
     assert!(plan.tasks[4].units.is_empty(), "help: prose ending in 落实 names no unit");
     assert!(plan.tasks.iter().all(|t| t.span.slice(&text).is_some()));
 }
+
+#[test]
+fn a_plan_that_is_only_its_task_table() {
+    let (text, plan) = variant("task-table-only");
+    assert_eq!(titles(&plan), ["城市大脑建设", "智慧交通", "智慧社区"]);
+    assert_eq!(plan.title.as_deref(), Some("某市智慧城市建设三年行动计划重点任务分解表"));
+    assert_eq!(
+        units_of(&plan, 1),
+        [("市交通运输局", Role::Lead), ("市公安局", Role::Cooperating), ("市住房城乡建设局", Role::Cooperating)]
+    );
+    // A month in the deadline column is a deadline without 底前.
+    let last: Vec<_> = plan.tasks.iter().map(|t| t.deadline.as_ref().map(|d| d.last_day)).collect();
+    assert_eq!(last, [Date::new(2024, 12, 31), Date::new(2025, 6, 30), Date::new(2025, 12, 31)]);
+    // The detail column's words are the task's: its target is read there.
+    let target = &plan.tasks[1].targets[0];
+    assert_eq!((target.metric.as_str(), target.value), ("智慧停车泊位", 5000.0));
+    assert!(plan.tasks[0].text.contains("接入部门业务系统30个") && !plan.tasks[0].text.contains("市大数据局"));
+    assert!(plan.tasks[2].span.slice(&text).unwrap().starts_with("3\t智慧社区"));
+    let preamble = plan.segments.iter().find(|s| s.kind == SegmentKind::Preamble).unwrap();
+    assert!(preamble.span.slice(&text).unwrap().contains("序号\t重点任务"));
+}

@@ -79,6 +79,16 @@ fn date_at(text: &str, at: usize) -> Option<(u16, Option<u8>, Option<u8>, usize)
 /// (到2022年, 2022年10月底前, 2021年年底) or when it opens a clause ("2022年,物联网终端…");
 /// "迎接省2021年10月中期评估" does not.
 pub(crate) fn mentions(text: &str) -> Vec<Mention> {
+    read_mentions(text, false)
+}
+
+/// The dates of a text that is itself a deadline (a 完成时限 clause or column's value):
+/// there "2024年12月" needs no 底前 to be one.
+pub(crate) fn deadline_mentions(text: &str) -> Vec<Mention> {
+    read_mentions(text, true)
+}
+
+fn read_mentions(text: &str, every_date: bool) -> Vec<Mention> {
     let mut found: Vec<Mention> = Vec::new();
     let mut covered_to = 0;
     for (at, c) in text.char_indices() {
@@ -95,7 +105,7 @@ pub(crate) fn mentions(text: &str) -> Vec<Mention> {
         let rest = slice(text, end..);
         let framed_after = AFTER.iter().find(|w| rest.starts_with(*w));
         let opens_clause = month.is_none() && rest.trim_start_matches(is_space).starts_with([',', '，']);
-        if framed_before.is_none() && framed_after.is_none() && !opens_clause {
+        if framed_before.is_none() && framed_after.is_none() && !opens_clause && !every_date {
             covered_to = end;
             continue;
         }
@@ -144,6 +154,15 @@ mod tests {
         assert_eq!(read("力争到2022年,打造"), [("到2022年".into(), Some(2022), None)]);
         assert_eq!(read("年底前新建70个"), [("年底前".into(), None, None)]);
         assert_eq!(read("年内认定2个"), [("年内".into(), None, None)]);
+    }
+
+    #[test]
+    fn a_deadline_value_needs_no_frame() {
+        assert!(read("2024年12月").is_empty());
+        let found = deadline_mentions("2024年12月");
+        assert_eq!((found.len(), found[0].year, found[0].month), (1, Some(2024), Some(12)));
+        assert_eq!(deadline_mentions("2023年底前")[0].range, 0.."2023年底前".len());
+        assert_eq!(deadline_mentions("长期坚持").len(), 0);
     }
 
     #[test]

@@ -5,17 +5,17 @@ use std::ops::Range;
 
 use super::header::{self, Header};
 use super::numbering::marker_at;
-use super::outline::{Line, Node, Outline};
+use super::outline::{lines, Line, Node, Outline};
 use super::table::{self, Column};
 use crate::extract::brackets::{Step, PHRASE, SENTENCE};
-use crate::extract::deadline::{mentions, Mention};
+use crate::extract::deadline::{deadline_mentions, mentions, Mention};
 use crate::extract::department::department_of;
 use crate::extract::targets::targets;
 use crate::extract::text::{is_space, slice, Repaired};
 use crate::extract::units::{opens_with_label, responsibilities, units_in_list, Responsibility};
 use crate::model::{
-    Clause, Deadline, DeadlineSource, Heading, NumberPath, Plan, Role, SectionKind, Segment, SegmentKind, Span, Target,
-    Task, TaskKind, Unit,
+    Clause, Deadline, DeadlineSource, Heading, NumberPath, NumberStyle, Numeral, Plan, Role, SectionKind, Segment,
+    SegmentKind, Span, Target, Task, TaskKind, Unit,
 };
 
 /// Section names, matched on short headings only so that prose mentioning them does not
@@ -242,7 +242,7 @@ fn deadline_of(repaired: &Repaired, found: &[Responsibility], dates: &[Mention],
         .filter_map(|r| r.deadline.clone())
         .flat_map(|range| {
             let value = repaired.get(range.clone());
-            mentions(value)
+            deadline_mentions(value)
                 .into_iter()
                 .map(move |m| Mention { range: m.range.start + range.start..m.range.end + range.start, ..m })
         })
@@ -389,40 +389,110 @@ fn task_named(tasks: &[Task], words: &[char]) -> Option<usize> {
 fn attach_table(source: &str, rows: &[table::Row], tasks: &mut [Task], years: &Years) {
     for row in rows {
         let words = comparable(source.get(row.task.clone()).unwrap_or(""));
-        let Some(task) = task_named(tasks, &words).and_then(|i| tasks.get_mut(i)) else { continue };
-        for (column, range) in &row.cells {
-            let cell = source.get(range.clone()).unwrap_or("");
-            let role = match column {
-                Column::Lead => Role::Lead,
-                Column::Responsible => Role::Responsible,
-                Column::Cooperating => Role::Cooperating,
-                Column::Deadline => {
-                    let stated = task.deadline.as_ref().is_some_and(|d| d.source != DeadlineSource::Inferred);
-                    let found = mentions(cell).into_iter().filter_map(|m| {
-                        let span = Span::new(range.start + m.range.start, range.start + m.range.end);
-                        let words = cell.get(m.range.clone()).unwrap_or("");
-                        m.deadline(DeadlineSource::Clause, years.relative).map(|d| d.with_text(words, span))
-                    });
-                    if let Some(deadline) = found.max_by_key(|d| d.last_day).filter(|_| !stated) {
-                        task.deadline = Some(deadline);
-                    }
-                    continue;
-                }
-                Column::Serial | Column::Task | Column::Other => continue,
-            };
-            for mention in units_in_list(cell, role) {
-                if task.units.iter().any(|u| u.name == mention.name && u.role == mention.role) {
-                    continue;
-                }
-                task.units.push(Unit {
-                    department: department_of(&mention.name),
-                    name: mention.name,
-                    role: mention.role,
-                    span: Span::new(range.start + mention.range.start, range.start + mention.range.end),
-                });
-            }
+        if let Some(task) = task_named(tasks, &words).and_then(|i| tasks.get_mut(i)) {
+            apply_row(source, row, task, years);
         }
     }
+}
+
+/// Gives `task` the units of a table row's unit columns, and the deadline of its deadline
+/// column where the task's text states none.
+fn apply_row(source: &str, row: &table::Row, task: &mut Task, years: &Years) {
+    for (column, range) in &row.cells {
+        let cell = source.get(range.clone()).unwrap_or("");
+        let role = match column {
+            Column::Lead => Role::Lead,
+            Column::Responsible => Role::Responsible,
+            Column::Cooperating => Role::Cooperating,
+            Column::Deadline => {
+                let stated = task.deadline.as_ref().is_some_and(|d| d.source != DeadlineSource::Inferred);
+                let found = deadline_mentions(cell).into_iter().filter_map(|m| {
+                    let span = Span::new(range.start + m.range.start, range.start + m.range.end);
+                    let words = cell.get(m.range.clone()).unwrap_or("");
+                    m.deadline(DeadlineSource::Clause, years.relative).map(|d| d.with_text(words, span))
+                });
+                if let Some(deadline) = found.max_by_key(|d| d.last_day).filter(|_| !stated) {
+                    task.deadline = Some(deadline);
+                }
+                continue;
+            }
+            Column::Serial | Column::Task | Column::Detail | Column::Other => continue,
+        };
+        for mention in units_in_list(cell, role) {
+            if task.units.iter().any(|u| u.name == mention.name && u.role == mention.role) {
+                continue;
+            }
+            task.units.push(Unit {
+                department: department_of(&mention.name),
+                name: mention.name,
+                role: mention.role,
+                span: Span::new(range.start + mention.range.start, range.start + mention.range.end),
+            });
+        }
+    }
+}
+
+/// A plan that is only a task table (重点任务分工表, 任务清单): no line starts a numbered
+/// item, but a header of columns names the task and who answers for it. Each row is a
+/// task, its words those of its task and detail cells; the lines above the table are the
+/// preamble. `None` when there is no such table.
+pub(crate) fn table_plan(source: &str, id: Option<&str>) -> Option<Plan> {
+    let all: Vec<Line> = lines(source).collect();
+    let rows = table::rows(source, &all);
+    let first = rows.first()?;
+    // Everything above the first row, the table's header included, is the preamble.
+    let body_start = first.lines.start;
+    let front_text = (all.iter().filter(|l| l.end <= body_start))
+        .map(|l| slice(source, l.start..l.end))
+        .filter(|l| !table::is_header_line(l));
+    let header = header::read(front_text, std::iter::empty());
+    let years = Years::of(&header);
+    let id = id.map_or_else(|| default_id(&header), str::to_string);
+    let mut segments = Vec::new();
+    if body_start > 0 {
+        segments.push(Segment::new(SegmentKind::Preamble, Span::new(0, body_start), None));
+    }
+    let mut tasks = Vec::with_capacity(rows.len());
+    for (k, row) in rows.iter().enumerate() {
+        let start = if k == 0 { body_start } else { row.lines.start };
+        let end = rows.get(k + 1).map_or(source.len(), |next| next.lines.start);
+        let pieces: Vec<Range<usize>> = std::iter::once(row.task.clone()).chain(row.details.iter().cloned()).collect();
+        let repaired = Repaired::join(source, &pieces, |_| true);
+        let dates = mentions(&repaired.text);
+        let span = Span::new(start, end);
+        segments.push(Segment::new(SegmentKind::Task, span, Some(tasks.len())));
+        let ordinal = u32::try_from(k + 1).unwrap_or(u32::MAX);
+        let mut task = Task {
+            id: format!("{id}#{:02}", k + 1),
+            kind: TaskKind::Task,
+            path: NumberPath(vec![Numeral { style: NumberStyle::Arabic, value: ordinal }]),
+            headings: Vec::new(),
+            title: lead_phrase(slice(source, row.task.clone())),
+            units: Vec::new(),
+            deadline: deadline_of(&repaired, &[], &dates, &years),
+            targets: targets_of(&repaired, &[], &dates, &years),
+            clauses: clauses_of(&repaired, &[]),
+            text: repaired.text,
+            span,
+        };
+        apply_row(source, row, &mut task, &years);
+        tasks.push(task);
+    }
+    Some(Plan {
+        id,
+        city: header.city,
+        issuer: header.issuer,
+        doc_number: header.doc_number,
+        issued: header.issued,
+        period: header.period,
+        title: header.title,
+        headings: Vec::new(),
+        tasks,
+        goals: Vec::new(),
+        segments,
+        source_len: source.len(),
+        source_start: 0,
+    })
 }
 
 /// The responsibilities of a task that absorbed its sub-items, from the items', read once

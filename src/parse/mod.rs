@@ -71,7 +71,9 @@ impl Parser {
     /// # Errors
     ///
     /// [`ErrorKind::Empty`] for blank text, [`ErrorKind::NoStructure`] when no line
-    /// starts a numbered item, [`ErrorKind::TooLarge`] above [`Parser::max_bytes`].
+    /// starts a numbered item and no task table (a header naming the task and who answers
+    /// for it, 序号 / 重点任务 / 牵头单位) gives rows, [`ErrorKind::TooLarge`] above
+    /// [`Parser::max_bytes`].
     pub fn parse(&self, text: &str) -> Result<Plan> {
         if text.len() > self.max_bytes {
             return Err(ErrorKind::TooLarge { len: text.len(), limit: self.max_bytes }.into());
@@ -80,7 +82,9 @@ impl Parser {
             return Err(ErrorKind::Empty.into());
         }
         let Some(outline) = outline::outline_in(text, 0..text.len()) else {
-            return Err(ErrorKind::NoStructure { lines: outline::lines(text).count() }.into());
+            // A plan may be only its task table (任务分工表): a row is a task.
+            return assemble::table_plan(text, self.id.as_deref())
+                .ok_or_else(|| ErrorKind::NoStructure { lines: outline::lines(text).count() }.into());
         };
         Ok(assemble::plan(text, &outline, self.id.as_deref()))
     }

@@ -17,11 +17,13 @@ pub(crate) enum Column {
     Responsible,
     Cooperating,
     Deadline,
+    /// What the task holds: 具体内容, 工作目标, 建设内容.
+    Detail,
     Other,
 }
 
 /// Column names, matched whole on squeezed, folded cells.
-const COLUMNS: [(&str, Column); 42] = [
+const COLUMNS: [(&str, Column); 45] = [
     ("序号", Column::Serial),
     ("编号", Column::Serial),
     ("重点任务", Column::Task),
@@ -57,13 +59,16 @@ const COLUMNS: [(&str, Column); 42] = [
     ("完成期限", Column::Deadline),
     ("时限", Column::Deadline),
     ("备注", Column::Other),
-    ("工作目标", Column::Other),
-    ("目标任务", Column::Other),
-    ("具体措施", Column::Other),
-    ("主要内容", Column::Other),
-    ("工作措施", Column::Other),
-    ("建设内容", Column::Other),
-    ("预期成果", Column::Other),
+    ("具体内容", Column::Detail),
+    ("任务目标", Column::Detail),
+    ("目标要求", Column::Detail),
+    ("工作目标", Column::Detail),
+    ("目标任务", Column::Detail),
+    ("具体措施", Column::Detail),
+    ("主要内容", Column::Detail),
+    ("工作措施", Column::Detail),
+    ("建设内容", Column::Detail),
+    ("预期成果", Column::Detail),
 ];
 
 fn column(cell: &str) -> Option<Column> {
@@ -140,6 +145,10 @@ pub(crate) fn is_header_line(line: &str) -> bool {
 pub(crate) struct Row {
     pub task: Range<usize>,
     pub cells: Vec<(Column, Range<usize>)>,
+    /// Cells that say more of the task (具体内容, 工作目标, 建设内容), in order.
+    pub details: Vec<Range<usize>>,
+    /// From the start of the row's first line to the end of its last.
+    pub lines: Range<usize>,
 }
 
 fn is_serial(cell: &str) -> Option<u32> {
@@ -148,20 +157,22 @@ fn is_serial(cell: &str) -> Option<u32> {
     digits(cell, 4).filter(|run| run.len == cell.len()).and_then(|run| run.value_u32())
 }
 
-fn row(text: &str, header: &[Column], values: &[Range<usize>]) -> Option<Row> {
+fn row(text: &str, header: &[Column], values: &[Range<usize>], lines: Range<usize>) -> Option<Row> {
     let mut task = None;
     let mut cells = Vec::new();
+    let mut details = Vec::new();
     for (&column, range) in header.iter().zip(values) {
         if text.get(range.clone()).is_none_or(|s| s.trim_matches(is_space).is_empty()) {
             continue;
         }
         match column {
             Column::Task if task.is_none() => task = Some(range.clone()),
-            Column::Serial | Column::Other | Column::Task => {}
+            Column::Task | Column::Detail => details.push(range.clone()),
+            Column::Serial | Column::Other => {}
             _ => cells.push((column, range.clone())),
         }
     }
-    Some(Row { task: task?, cells })
+    Some(Row { task: task?, cells, details, lines })
 }
 
 /// The rows of the task tables among `lines` (the trailer's, where attachments are).
@@ -186,7 +197,7 @@ pub(crate) fn rows(text: &str, lines: &[Line]) -> Vec<Row> {
                     continue;
                 }
                 if values.len() == header.len() {
-                    found.extend(row(text, &header, &values));
+                    found.extend(row(text, &header, &values, line.start..line.end));
                 }
                 i += 1;
             }
@@ -211,13 +222,14 @@ pub(crate) fn rows(text: &str, lines: &[Line]) -> Vec<Row> {
 fn flattened_rows(text: &str, header: &[Column], body: &[Line], found: &mut Vec<Row>) -> usize {
     let slice = |l: &Line| slice(text, l.start..l.end);
     let values = |ls: &[Line]| ls.iter().map(|l| l.start..l.end).collect::<Vec<_>>();
+    let extent = |ls: &[Line]| ls.first().map_or(0, |l| l.start)..ls.last().map_or(0, |l| l.end);
     if header.first() != Some(&Column::Serial) {
         let mut read = 0;
         for chunk in body.chunks(header.len()) {
             if chunk.len() < header.len() || chunk.iter().any(|l| column(slice(l)).is_some()) {
                 break;
             }
-            found.extend(row(text, header, &values(chunk)));
+            found.extend(row(text, header, &values(chunk), extent(chunk)));
             read += chunk.len();
         }
         return read;
@@ -234,7 +246,7 @@ fn flattened_rows(text: &str, header: &[Column], body: &[Line], found: &mut Vec<
             .find(|(_, l)| is_serial(slice(l)) == Some(expected + 1))
             .map_or_else(|| (read + header.len()).min(body.len()), |(j, _)| j);
         if let Some(chunk) = body.get(read..end) {
-            found.extend(row(text, header, &values(chunk)));
+            found.extend(row(text, header, &values(chunk), extent(chunk)));
         }
         read = end;
         expected += 1;

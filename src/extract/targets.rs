@@ -401,6 +401,14 @@ fn quantity(text: &str, at: usize, clause_start: usize) -> Option<Quantity> {
     })
 }
 
+/// Whether an amount of money is a grant the plan offers (给予…奖励, 补助, 资助) rather
+/// than a level to reach ("…给予补助，最高不超过500万元"): `before` is its sentence up to
+/// the number.
+fn is_grant(before: &str, measure: &str) -> bool {
+    const GRANTS: [&str; 7] = ["给予", "奖励", "补助", "补贴", "资助", "奖补", "一次性"];
+    measure.ends_with('元') && GRANTS.iter().any(|w| before.contains(w))
+}
+
 /// The metric as it will be compared: no spaces, quotes or bracketed asides, no filler.
 fn normalise_metric(raw: &str) -> String {
     let mut out = String::new();
@@ -635,6 +643,10 @@ pub(crate) fn targets(
         }
         let Some(q) = quantity(text, at, position.clause_start) else { continue };
         resume = q.range.end;
+        if is_grant(text.get(position.sentence_start..q.number_start).unwrap_or(""), &q.measure) {
+            // "给予一次性奖励100万元": what the city pays out, not what the plan will reach.
+            continue;
+        }
         let previous = found.get(position.sentence_first..).and_then(|s| s.last());
         let words = Words::around(text, &q, position.clause_start, masked);
         let (metric, text_range) = words.metric(text, &q, previous);
@@ -706,6 +718,13 @@ mod tests {
         for word in LEADS_TO_NUMBER {
             assert!(word.ends_with(['在', '至', '到', '过', '破']), "help: add {word}'s last character");
         }
+    }
+
+    #[test]
+    fn grants_are_not_targets() {
+        assert!(read("对新认定的省级园区,给予一次性奖励100万元").is_empty());
+        assert!(read("按投资额的10%给予补助,最高不超过500万元").iter().all(|t| t.2 != "元"));
+        assert_eq!(read("数字经济增加值达到5500亿元")[0].1, 5.5e11, "help: a level in money is a target");
     }
 
     #[test]

@@ -25,6 +25,8 @@ pub enum NumberStyle {
     ArabicParen,
     /// ① ②
     Circled,
+    /// 1) or 1）
+    ArabicHalfParen,
 }
 
 /// One level of an item's number: style and value.
@@ -37,7 +39,7 @@ pub struct Numeral {
 }
 
 impl fmt::Display for Numeral {
-    /// Writes the numeral in a canonical half-width form: 二, (四), 3, (7), ①.
+    /// Writes the numeral in a canonical half-width form: 二, (四), 3, (7), ①, 7).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.style {
             NumberStyle::Chapter => write!(f, "第{}", chinese_numeral(self.value)),
@@ -47,6 +49,7 @@ impl fmt::Display for Numeral {
             NumberStyle::ChineseParen => write!(f, "({})", chinese_numeral(self.value)),
             NumberStyle::Arabic => write!(f, "{}", self.value),
             NumberStyle::ArabicParen => write!(f, "({})", self.value),
+            NumberStyle::ArabicHalfParen => write!(f, "{})", self.value),
             NumberStyle::Circled => match char::from_u32(0x2460 + self.value.saturating_sub(1)) {
                 Some(c) if self.value <= 20 => write!(f, "{c}"),
                 _ => write!(f, "({})", self.value),

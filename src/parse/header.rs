@@ -18,7 +18,8 @@ pub(crate) struct Header {
 
 const ISSUER_SUFFIXES: [&str; 7] =
     ["人民政府办公室", "人民政府办公厅", "人民政府", "办公室", "办公厅", "管理委员会", "领导小组"];
-const GENRE_WORDS: [&str; 9] = ["方案", "计划", "要点", "规划", "意见", "纲要", "措施", "办法", "安排"];
+const GENRE_WORDS: [&str; 12] =
+    ["方案", "计划", "要点", "规划", "意见", "纲要", "措施", "办法", "安排", "清单", "任务书", "细则"];
 
 /// A metadata line as the header reads it: no white space, no pinyin glosses, no bullet
 /// or table rule at its ends ("• 发文机关:…", "| 名称: | …|").
@@ -504,6 +505,8 @@ mod tests {
         assert_eq!(period_in("某市三年行动计划(2020-2022年)"), Some(Period { start: 2020, end: 2022 }));
         assert_eq!(period_in("某市2023年工作要点"), Some(Period { start: 2023, end: 2023 }));
         assert_eq!(period_in("某市工作要点"), None);
+        assert!(is_title("某县新型智慧城市建设工作任务清单") && is_title("沂水县新型智慧城市建设试点任务书"));
+        assert!(!is_title("建立数据共享责任清单。"));
         assert_eq!(years_in("12345年2021").collect::<Vec<_>>(), vec![2021]);
         assert_eq!(period_in("行动方案（２０２２—２０２４年）"), Some(Period { start: 2022, end: 2024 }));
     }

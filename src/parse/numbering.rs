@@ -22,7 +22,7 @@ pub(crate) fn rank(style: NumberStyle) -> u8 {
         NumberStyle::Chinese | NumberStyle::Article => 2,
         NumberStyle::ChineseParen => 3,
         NumberStyle::Arabic => 4,
-        NumberStyle::ArabicParen => 5,
+        NumberStyle::ArabicParen | NumberStyle::ArabicHalfParen => 5,
         NumberStyle::Circled => 6,
         #[allow(unreachable_patterns)]
         _ => 7,
@@ -83,16 +83,18 @@ pub(crate) fn marker_at(s: &str) -> Option<Marker> {
         let (value, n) = arabic_number(s)?;
         let rest = s.get(n..)?;
         let sep = rest.chars().next()?;
-        if !matches!(sep, '.' | '．' | '、') {
-            return None;
-        }
+        let style = match sep {
+            '.' | '．' | '、' => NumberStyle::Arabic,
+            ')' | '）' => NumberStyle::ArabicHalfParen,
+            _ => return None,
+        };
         // 1.1万 and 2.0版 are numbers, not markers.
         let after = rest.get(sep.len_utf8()..)?;
         let next = after.trim_start_matches([' ', '\u{3000}']).chars().next();
         if next.is_none_or(|c| is_digit(c) || c == '%' || c.is_ascii_alphabetic()) {
             return None;
         }
-        (NumberStyle::Arabic, value, n + sep.len_utf8())
+        (style, value, n + sep.len_utf8())
     };
     let rest = s.get(len..)?;
     // A marker introduces words: "(一)" alone, or followed by a line break, is not an item.
@@ -127,6 +129,8 @@ mod tests {
         assert_eq!(read("(7)推进"), Some((ArabicParen, 7, 3)));
         assert_eq!(read("（2）推进"), Some((ArabicParen, 2, 7)));
         assert_eq!(read("③推进"), Some((Circled, 3, 3)));
+        assert_eq!(read("2) 推进"), Some((ArabicHalfParen, 2, 3)));
+        assert_eq!(read("12）推进"), Some((ArabicHalfParen, 12, 5)));
         assert_eq!(read("第二章 总体要求"), Some((Chapter, 2, 10)));
         assert_eq!(read("第三节 建设数字底座"), Some((Section, 3, 10)));
         assert_eq!(read("第十二条 加快建设"), Some((Article, 12, 13)));
@@ -150,6 +154,8 @@ mod tests {
             "1.",
             "5G基站",
             "0.5",
+            "1)",
+            "3）%",
         ] {
             assert_eq!(read(s), None, "help: {s:?} was read as a numbering marker");
         }

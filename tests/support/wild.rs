@@ -1,5 +1,6 @@
-//! The wild corpus (`tests/data/wild/`): real plans of other cities and provinces, each with
-//! a gold file written by reading it. Shared by `tests/wild.rs`, which holds the figures
+//! The wild corpora (`tests/data/wild/`, and `tests/data/wild2/` held out from the
+//! parser's development): real plans of other cities and provinces, each with a gold file
+//! written by reading it. Shared by `tests/wild.rs`, which holds the figures
 //! as floors, and `examples/parse_quality.rs`, which prints them.
 
 use std::path::{Path, PathBuf};
@@ -63,7 +64,12 @@ pub fn read_gold(text: &str) -> Gold {
 
 /// The plans of the wild corpus: (slug, text, gold), in name order.
 pub fn corpus() -> Vec<(String, String, Gold)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/wild");
+    corpus_in("wild")
+}
+
+/// The plans of a wild corpus under `tests/data/` (`wild`, or the held-out `wild2`).
+pub fn corpus_in(name: &str) -> Vec<(String, String, Gold)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(name);
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .map(|entries| entries.filter_map(|e| e.ok().map(|e| e.path())).collect())
         .unwrap_or_default();

@@ -75,6 +75,31 @@ fn date_at(text: &str, at: usize) -> Option<(u16, Option<u8>, Option<u8>, usize)
     Some((u16::try_from(year).ok()?, month, day, end))
 }
 
+/// Words after a month of no year that make it a deadline, longest first.
+const MONTH_AFTER: [&str; 6] = ["底前", "末前", "之前", "以前", "底", "前"];
+
+/// A month of no year framed as a deadline at byte `at`: "6月底前", "到11月底",
+/// "9月30日前" (any month with a day or a frame where `every_date`).
+fn month_at(text: &str, at: usize, every_date: bool) -> Option<Mention> {
+    let (month, n) = number(text.get(at..)?).filter(|(m, _)| (1..=12).contains(m))?;
+    let mut end = at + n + text.get(at + n..)?.strip_prefix('月').map(|_| '月'.len_utf8())?;
+    let mut day = None;
+    if let Some((d, n)) = text.get(end..).and_then(number).filter(|(d, _)| (1..=31).contains(d)) {
+        if text.get(end + n..).is_some_and(|r| r.starts_with(['日', '号'])) {
+            day = Some(d as u8);
+            end += n + '日'.len_utf8();
+        }
+    }
+    let framed_after = MONTH_AFTER.iter().find(|w| text.get(end..).is_some_and(|r| r.starts_with(*w)));
+    if framed_after.is_none() && !every_date {
+        return None;
+    }
+    let before = slice(text, ..at).trim_end_matches(is_space);
+    let start = BEFORE.iter().find(|w| before.ends_with(*w)).map_or(at, |w| before.len() - w.len());
+    let end = end + framed_after.map_or(0, |w| w.len());
+    Some(Mention { range: start..end, year: None, month: Some(u8::try_from(month).ok()?), day })
+}
+
 /// The deadlines written in `text`, in order. A date counts when deadline words frame it
 /// (到2022年, 2022年10月底前, 2021年年底) or when it opens a clause ("2022年,物联网终端…");
 /// "迎接省2021年10月中期评估" does not.
@@ -99,7 +124,14 @@ fn read_mentions(text: &str, every_date: bool) -> Vec<Mention> {
         if prev.is_some_and(|p| is_digit(p) || p.is_ascii_alphabetic()) {
             continue;
         }
-        let Some((year, month, day, end)) = date_at(text, at) else { continue };
+        let Some((year, month, day, end)) = date_at(text, at) else {
+            // "6月底前", "到11月底": a month of the plan's own year.
+            if let Some(m) = month_at(text, at, every_date) {
+                covered_to = m.range.end;
+                found.push(m);
+            }
+            continue;
+        };
         let before = slice(text, ..at).trim_end_matches(is_space);
         let framed_before = BEFORE.iter().find(|w| before.ends_with(*w));
         let rest = slice(text, end..);
@@ -154,6 +186,17 @@ mod tests {
         assert_eq!(read("力争到2022年,打造"), [("到2022年".into(), Some(2022), None)]);
         assert_eq!(read("年底前新建70个"), [("年底前".into(), None, None)]);
         assert_eq!(read("年内认定2个"), [("年内".into(), None, None)]);
+    }
+
+    #[test]
+    fn a_month_of_the_plans_year() {
+        let found = read("6月底前完成接口改造,到11月底数据按需归集率达到98%");
+        assert_eq!(found, [("6月底前".into(), None, Some(6)), ("到11月底".into(), None, Some(11))]);
+        let m = &mentions("9月30日前上线")[0];
+        let d = m.deadline(DeadlineSource::Text, Some(2023)).unwrap();
+        assert_eq!((d.last_day, d.source), (Date::new(2023, 9, 30).unwrap(), DeadlineSource::Relative));
+        assert!(read("用6个月时间").is_empty() && read("每年3月开展").is_empty());
+        assert!(mentions("6月底前").first().unwrap().deadline(DeadlineSource::Text, None).is_none());
     }
 
     #[test]

@@ -423,9 +423,15 @@ fn normalise_metric(raw: &str) -> String {
     loop {
         // A year ("2022年全市…") says when, not what.
         let year = metric.find('年').filter(|&i| i > 0 && metric.get(..i).is_some_and(|y| y.chars().all(is_digit)));
-        match (starts_with_any(metric, &FILLERS), year) {
+        // So does a month ("11月底数据归集率…").
+        let month = metric.find('月').filter(|&i| i > 0 && metric.get(..i).is_some_and(|m| m.chars().all(is_digit)));
+        let month = month.map(|i| {
+            let after = i + '月'.len_utf8();
+            after + starts_with_any(metric.get(after..).unwrap_or(""), &["底前", "底", "末", "前"]).map_or(0, str::len)
+        });
+        match (starts_with_any(metric, &FILLERS), year.map(|i| i + '年'.len_utf8()).or(month)) {
             (Some(word), _) => metric = metric.get(word.len()..).unwrap_or(""),
-            (None, Some(i)) => metric = metric.get(i + '年'.len_utf8()..).unwrap_or(""),
+            (None, Some(after)) => metric = metric.get(after..).unwrap_or(""),
             (None, None) => break,
         }
     }
@@ -730,6 +736,7 @@ mod tests {
     #[test]
     fn metrics_are_noun_phrases() {
         assert_eq!(one("到2027年5G基站达到3万个").0, "5G基站");
+        assert_eq!(one("到11月底数据按需归集率达到98%").0, "数据按需归集率");
         assert_eq!(one("政务服务事项全程网办率稳定在95%以上").0, "政务服务事项全程网办率");
         assert_eq!(one("年底累计工业互联网标识解析注册量突破1亿条").0, "工业互联网标识解析注册量");
         assert_eq!(one("视频监控汇聚总量突破40万路").0, "视频监控");

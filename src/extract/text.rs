@@ -118,6 +118,8 @@ impl Repaired {
     pub fn join(source: &str, ranges: &[Range<usize>], starts_item: impl Fn(&str) -> bool) -> Repaired {
         let mut out = Repaired::default();
         let mut prev_end: Option<usize> = None;
+        // Whether every piece so far is of the first line (split there around glosses).
+        let mut first_line = true;
         for range in ranges {
             let Some(piece) = source.get(range.clone()) else { continue };
             if piece.is_empty() {
@@ -129,7 +131,8 @@ impl Repaired {
             prev_end = Some(range.end);
             if let Some(last) = out.text.chars().next_back() {
                 // A short first line without a full stop is the item's title: "一、工作目标".
-                let after_title = out.pieces.len() == 1 && out.text.chars().count() <= 15;
+                let after_title = first_line && !same_line && out.text.chars().count() <= 15;
+                first_line &= same_line;
                 if starts_item(piece) || (!same_line && (ends_sentence(last) || after_title)) {
                     out.text.push('\n');
                 }

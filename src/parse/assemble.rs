@@ -89,6 +89,8 @@ pub(crate) fn lead_phrase(text: &str) -> String {
 }
 
 fn section_of(title: &str) -> Option<SectionKind> {
+    // A run-on copy puts the heading's text after a space: "总体要求 坚持以…".
+    let title = title.trim_matches(is_space).split(is_space).next().unwrap_or("");
     if title.chars().count() > 12 {
         return None;
     }
@@ -657,11 +659,12 @@ impl Assembly<'_> {
         });
     }
 
-    /// Adds node `i` as a heading; a goal section's targets become the plan's goals.
+    /// Adds node `i` as a heading; a goal section's targets become the plan's goals, and so
+    /// do those of a 总体要求 that states its goals in its own text.
     fn add_heading(&mut self, i: usize, item: &Item) {
         let (path, ancestors) = self.place(i);
         let span = self.span(i);
-        if item.section == SectionKind::Goals {
+        if matches!(item.section, SectionKind::Goals | SectionKind::Guiding) {
             let dates = mentions(&item.repaired.text);
             self.goals.extend(targets_of(&item.repaired, &item.responsibilities, &dates, self.years));
         }
@@ -833,6 +836,7 @@ mod tests {
         assert_eq!(section_of("主要目标"), Some(SectionKind::Goals));
         assert_eq!(section_of("指导思想"), Some(SectionKind::Guiding));
         assert_eq!(section_of("主要任务"), None);
+        assert_eq!(section_of("总体要求 坚持以习近平新时代中国特色社会主义思想为指导"), Some(SectionKind::Guiding));
         assert_eq!(section_of("建立健全数字政府建设的各项保障措施和工作机制"), None);
     }
 }

@@ -2,7 +2,7 @@
 
 use crate::extract::brackets::ROUND;
 use crate::extract::number::{chinese_number, digits, is_digit};
-use crate::extract::text::is_space;
+use crate::extract::text::{is_space, pinyin_glosses};
 use crate::model::{NumberStyle, Numeral};
 
 /// A numbering marker at the start of some text.
@@ -40,13 +40,22 @@ fn spaces_len(s: &str) -> usize {
     s.chars().take_while(|&c| is_space(c) && c != '\n').map(char::len_utf8).sum()
 }
 
+/// The length of a pinyin gloss a mirror glued in at byte `at` of `s` ("一(yī)、"), or 0.
+fn gloss_at(s: &str, at: usize) -> usize {
+    // A gloss is short: look at a few characters around it only.
+    let end = (at + 24).min(s.len());
+    let end = (end..=s.len()).find(|&e| s.is_char_boundary(e)).unwrap_or(s.len());
+    let window = s.get(..end).unwrap_or("");
+    pinyin_glosses(window).into_iter().find(|g| g.start == at).map_or(0, |g| g.end - g.start)
+}
+
 /// The numbering marker at the very start of `s`, if there is one.
 pub(crate) fn marker_at(s: &str) -> Option<Marker> {
     let first = s.chars().next()?;
     let (style, value, len) = if ROUND.opens(first) {
         let inner = s.get(first.len_utf8()..)?;
         let (style, (value, n)) = match chinese_number(inner) {
-            Some(v) => (NumberStyle::ChineseParen, v),
+            Some((v, n)) => (NumberStyle::ChineseParen, (v, n + gloss_at(inner, n))),
             None => (NumberStyle::ArabicParen, arabic_number(inner)?),
         };
         let close = inner.get(n..)?.chars().next()?;
@@ -72,7 +81,8 @@ pub(crate) fn marker_at(s: &str) -> Option<Marker> {
         }
         (style, value, len)
     } else if let Some((value, n)) = chinese_number(s) {
-        // "一 、" as a PDF copy spaces it.
+        // "一 、" as a PDF copy spaces it; "一(yī)、" as a mirror glosses it.
+        let n = n + gloss_at(s, n);
         let gap = spaces_len(s.get(n..)?);
         let sep = s.get(n + gap..)?.chars().next()?;
         if sep != '、' {
@@ -131,6 +141,8 @@ mod tests {
         assert_eq!(read("③推进"), Some((Circled, 3, 3)));
         assert_eq!(read("2) 推进"), Some((ArabicHalfParen, 2, 3)));
         assert_eq!(read("12）推进"), Some((ArabicHalfParen, 12, 5)));
+        assert_eq!(read("一(yī)、年度目标"), Some((Chinese, 1, 11)), "help: a mirror's pinyin gloss");
+        assert_eq!(read("(一(yī))數字技術"), Some((ChineseParen, 1, 10)));
         assert_eq!(read("第二章 总体要求"), Some((Chapter, 2, 10)));
         assert_eq!(read("第三节 建设数字底座"), Some((Section, 3, 10)));
         assert_eq!(read("第十二条 加快建设"), Some((Article, 12, 13)));

@@ -171,6 +171,40 @@ fn can_glue(line: &str, at: usize, ascii_prefix: usize) -> bool {
     }
 }
 
+/// Whether a copy ran its paragraphs together on long lines, each item after a space:
+/// "…如下: 一、总体要求 坚持… 二、重点任务 (一)…". Found when one long line holds the
+/// markers 一、 and 二、 of one numbering, each right after white space.
+fn runs_on(text: &str, all: &[Line]) -> bool {
+    all.iter().any(|l| {
+        let line = slice(text, l.start..l.end);
+        if line.chars().count() < 200 {
+            return false;
+        }
+        let mut next = 1;
+        let mut prev: Option<char> = None;
+        for (at, c) in line.char_indices() {
+            let after_space = prev.is_some_and(is_space);
+            prev = Some(c);
+            if !after_space || !('一'..='龥').contains(&c) {
+                continue;
+            }
+            let Some(m) = line.get(at..).and_then(marker_at) else { continue };
+            if m.numeral.style == NumberStyle::Chinese && m.numeral.value == next {
+                next += 1;
+                if next > 2 {
+                    return true;
+                }
+            }
+        }
+        false
+    })
+}
+
+/// Whether byte `at` of `line` follows white space, as an item of a run-on copy does.
+fn after_space(line: &str, at: usize) -> bool {
+    line.get(..at).and_then(|before| before.chars().next_back()).is_some_and(is_space)
+}
+
 /// How the builder takes a body line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum LineKind {
@@ -287,7 +321,7 @@ impl Builder<'_> {
     }
 
     /// Splits one body line into the items it starts and the text it continues.
-    fn line(&mut self, line: Line, kind: LineKind, inline: bool) {
+    fn line(&mut self, line: Line, kind: LineKind, inline: bool, run_on: bool) {
         let content = slice(self.text, line.start..line.end);
         let mut piece_start = line.start;
         match kind {
@@ -310,7 +344,7 @@ impl Builder<'_> {
             if at <= piece_start {
                 continue;
             }
-            let glued = can_glue(content, offset, ascii_prefix);
+            let glued = can_glue(content, offset, ascii_prefix) || (run_on && after_space(content, offset));
             if !glued && !inline {
                 continue;
             }
@@ -347,7 +381,8 @@ pub(crate) fn outline_in(text: &str, part: Range<usize>) -> Option<Outline> {
     let slice = |l: &Line| slice(text, l.start..l.end);
     let toc = contents_lines(text, &all);
     let chunks = chunk_markers(text, &all);
-    let inline = chunks.iter().any(Option::is_some);
+    let run_on = runs_on(text, &all);
+    let inline = run_on || chunks.iter().any(Option::is_some);
     let kind = |i: usize| match (toc.get(i), chunks.get(i)) {
         (Some(true), _) => LineKind::Contents,
         (_, Some(Some(len))) => LineKind::Chunk(*len),
@@ -374,7 +409,7 @@ pub(crate) fn outline_in(text: &str, part: Range<usize>) -> Option<Outline> {
         }
         match trailer_start {
             Some(_) => back_lines.push(*line),
-            None => builder.line(*line, kind(i), inline),
+            None => builder.line(*line, kind(i), inline, run_on),
         }
     }
     let body_start = builder.nodes.first()?.start;

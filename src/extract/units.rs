@@ -109,7 +109,7 @@ const DEADLINE_STARTS: [char; 3] = ['完', '时', '进'];
 
 /// Words that end an unlabelled clause and give its role, matched on folded text,
 /// longest first. 按职责分工负责 comes whole so that 按职责 never stays in a name.
-const ROLE_WORDS: [(&str, Role); 24] = [
+const ROLE_WORDS: [(&str, Role); 27] = [
     ("按照职责分工负责", Role::Shared),
     ("按职责分工负责", Role::Shared),
     ("按职能分工负责", Role::Shared),
@@ -124,6 +124,9 @@ const ROLE_WORDS: [(&str, Role); 24] = [
     ("具体实施", Role::Implementing),
     ("组织实施", Role::Implementing),
     ("具体负责", Role::Sole),
+    ("负责落实", Role::Sole),
+    ("牵头落实", Role::Lead),
+    ("配合落实", Role::Cooperating),
     ("负责", Role::Sole),
     ("牵头", Role::Lead),
     ("配合", Role::Cooperating),
@@ -396,7 +399,7 @@ fn read_parenthesis(src: &Source<'_>, pair: Pair) -> Responsibility {
     let mut units = Vec::new();
     let mut deadline = None;
     let first_label = labels.first().map_or(inner.end, |(r, _)| r.start);
-    unlabelled(src, inner.start..first_label, &mut units, &mut deadline);
+    unlabelled(src, inner.start..first_label, Role::Responsible, &mut units, &mut deadline);
     for (i, (label_range, label)) in labels.iter().enumerate() {
         let end = labels.get(i + 1).map_or(inner.end, |(r, _)| r.start);
         // A note after a full stop ("。以下任务均需各区市政府落实") names no unit of this task.
@@ -404,6 +407,8 @@ fn read_parenthesis(src: &Source<'_>, pair: Pair) -> Responsibility {
         let value = trim(src.folded, label_range.end..end);
         match label {
             Label::Deadline => deadline = Some(value),
+            // "责任单位:甲牵头、乙配合": the plan's own role words say more than the label.
+            Label::Role(Role::Responsible) => unlabelled(src, value, Role::Responsible, &mut units, &mut deadline),
             Label::Role(role) => units.extend(split_units(src, value, *role)),
         }
     }
@@ -438,13 +443,19 @@ fn split_top(text: &str, range: Range<usize>, seps: &[char]) -> Vec<Range<usize>
     parts
 }
 
-/// Clauses without a label: "市大数据局负责", "…分工负责", "甲牵头,乙配合".
+/// Clauses without a label: "市大数据局负责", "…分工负责", "甲牵头,乙配合". A role word
+/// ends the list of names it follows, back to the one before: in "甲牵头,乙,丙、丁按职责分工
+/// 负责" 乙, 丙 and 丁 share the work, and in "甲牵头、乙配合" 、 ends 甲's list. Names no
+/// role word follows take `otherwise`.
 fn unlabelled(
     src: &Source<'_>,
     range: Range<usize>,
+    otherwise: Role,
     units: &mut Vec<UnitMention>,
     deadline: &mut Option<Range<usize>>,
 ) {
+    // (names, role word's role) of each list, in order.
+    let mut lists: Vec<(Range<usize>, Option<Role>)> = Vec::new();
     for clause in split_top(src.folded, range, &[',', '，', ';', '；']) {
         let clause = trim(src.folded, clause);
         let words = src.folded(clause.clone());
@@ -455,10 +466,30 @@ fn unlabelled(
             deadline.get_or_insert(clause);
             continue;
         }
-        let (names, role) = match role_word(words) {
-            Some((word, role)) => (clause.start..clause.end - word.len(), role),
-            None => (clause, Role::Responsible),
-        };
+        let mut start = clause.start;
+        for item in split_top(src.folded, clause.clone(), &['、']) {
+            if let Some((word, role)) = role_word(src.folded(trim(src.folded, item.clone()))) {
+                let end = trim(src.folded, item).end;
+                lists.push((start..end - word.len(), Some(role)));
+                start = end;
+            }
+        }
+        if !src.folded(trim(src.folded, start..clause.end)).is_empty() {
+            lists.push((start..clause.end, None));
+        }
+    }
+    let mut next_role = otherwise;
+    let roles: Vec<Role> = lists
+        .iter()
+        .rev()
+        .map(|(_, role)| {
+            if let Some(role) = role {
+                next_role = *role;
+            }
+            next_role
+        })
+        .collect();
+    for ((names, _), role) in lists.into_iter().zip(roles.into_iter().rev()) {
         let mut mentions = split_units(src, trim(src.folded, names), role);
         if role == Role::Sole && mentions.len() > 1 {
             for m in &mut mentions {
@@ -622,6 +653,7 @@ mod tests {
         assert_eq!(&text[run.range.clone()], "牵头单位：市大数据局；配合单位：市财政局。");
         // A sentence that is only a responsibility; prose that ends in a role word is not.
         assert_eq!(read("新增事项50项。市政务服务管理局负责，年底前完成。"), [("市政务服务管理局".into(), Sole)]);
+        assert_eq!(read("(区商务局、区科信局负责落实)"), [("区商务局".into(), Shared), ("区科信局".into(), Shared)]);
         assert_eq!(
             read("市大数据局牵头，市财政局配合。"),
             [("市大数据局".into(), Lead), ("市财政局".into(), Cooperating)]

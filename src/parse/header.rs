@@ -134,11 +134,23 @@ pub(crate) fn read<'s>(front: impl Iterator<Item = &'s str>, back: impl Iterator
         .find(|(_, l)| is_title(l))
         .map(|(i, l)| joined_title(&front, i, l))
         .or_else(|| notice.and_then(|n| title_in_notice(n)))
-        .or_else(|| front.iter().find_map(|l| title_quoted(l)));
+        .or_else(|| front.iter().find_map(|l| title_quoted(l)))
+        .map(without_file_extension);
     let city = issuer.as_deref().and_then(city_of).or_else(|| title.as_deref().and_then(city_in_title));
     let period =
         title.as_deref().and_then(period_in).or_else(|| issued.map(|d| Period { start: d.year(), end: d.year() }));
     Header { issuer, city, doc_number, issued, title, period }
+}
+
+/// A title as an attachment link names it, without its file's extension:
+/// "…实施方案.docx" → "…实施方案".
+fn without_file_extension(title: String) -> String {
+    const EXTENSIONS: [&str; 8] = [".pdf", ".docx", ".doc", ".wps", ".ofd", ".xlsx", ".xls", ".txt"];
+    let lower = title.to_ascii_lowercase();
+    match EXTENSIONS.iter().find(|e| lower.ends_with(*e)) {
+        Some(e) => title.get(..title.len() - e.len()).unwrap_or(&title).to_string(),
+        None => title,
+    }
 }
 
 /// The part of a line before its 关于: the issuer of "济南市人民政府办公厅关于…".
@@ -507,6 +519,8 @@ mod tests {
         assert_eq!(period_in("某市工作要点"), None);
         assert!(is_title("某县新型智慧城市建设工作任务清单") && is_title("沂水县新型智慧城市建设试点任务书"));
         assert!(!is_title("建立数据共享责任清单。"));
+        assert_eq!(without_file_extension("加快推进5G网络建设实施方案.DOCX".into()), "加快推进5G网络建设实施方案");
+        assert_eq!(without_file_extension("数字政府工作要点".into()), "数字政府工作要点");
         assert_eq!(years_in("12345年2021").collect::<Vec<_>>(), vec![2021]);
         assert_eq!(period_in("行动方案（２０２２—２０２４年）"), Some(Period { start: 2022, end: 2024 }));
     }

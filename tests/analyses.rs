@@ -29,7 +29,7 @@ fn dongying_continues_its_plan_and_raises_its_charging_target() {
     // Floors at the figures reached (README "How plans change"): the goal of 0.9 each is
     // missed, on recall by more.
     assert!(
-        gold >= 40 && p >= 0.85 && r >= 0.72,
+        gold >= 40 && p >= 0.87 && r >= 0.70,
         "help: continued pairs P {p:.3} R {r:.3} ({right}/{found}, gold {gold})"
     );
     let steps = cityalign::evolution(&comparison, &alignment);

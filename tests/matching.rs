@@ -158,11 +158,11 @@ fn configuration_errors_are_their_own() {
 fn hybrid_quality_stays_at_or_above_its_measured_floor() {
     let s = scores(Strategy::Hybrid);
     let floors = [
-        ("pairwise F1", s.pairwise.f1, 0.84),
-        ("B-cubed F1", s.bcubed.f1, 0.899),
-        ("Hits@1", s.hits_at_1, 0.86),
+        ("pairwise F1", s.pairwise.f1, 0.855),
+        ("B-cubed F1", s.bcubed.f1, 0.90),
+        ("Hits@1", s.hits_at_1, 0.87),
         ("Hits@3", s.hits_at_3, 0.96),
-        ("MRR", s.mrr, 0.91),
+        ("MRR", s.mrr, 0.915),
         ("query precision on carriers", s.query.precision, 0.96),
         ("query recall on carriers", s.query.recall, 1.0),
     ];
@@ -403,4 +403,22 @@ fn the_concept_layer_types_are_send_and_sync() {
     check::<cityalign::Clustering>();
     check::<cityalign::ConceptMatch>();
     check::<cityalign::eval::Fold>();
+}
+
+/// Two titles naming one initiative in two wordings (城市运行管理中心 and 城市大脑 are one
+/// concept) count for the pair, as a feature of the breakdown whose weights sum to 1.
+#[test]
+fn titles_that_name_one_concept_count_for_a_pair() {
+    let c = comparison(Strategy::Hybrid);
+    let feature = |a: &str, b: &str| -> Option<(f64, f64)> {
+        let plan = b.split('#').next().unwrap();
+        let candidate = c.rank(a, plan).into_iter().find(|x| x.task.task == b)?;
+        candidate.breakdown.iter().find(|f| f.feature == "title-concept").map(|f| (f.value, f.weight))
+    };
+    // 东营2021 "建设智慧城市运行管理中心", 聊城 "建设“城市大脑”".
+    let (value, weight) = feature("dongying-2021-2022#05", "liaocheng-2020-2022#26").expect("help: no title-concept");
+    assert_eq!(value, 1.0);
+    assert!(weight > 0.0);
+    let total: f64 = c.rank("dongying-2021-2022#05", "liaocheng-2020-2022")[0].breakdown.iter().map(|f| f.weight).sum();
+    assert!((total - 1.0).abs() < 1e-9, "help: the weights sum to {total}");
 }

@@ -257,6 +257,10 @@ impl Matcher {
                 carried.dedup();
                 clause.concepts = carried.into_boxed_slice();
             }
+            let mut title: Vec<u32> = m.title.to_vec();
+            title.sort_unstable();
+            title.dedup();
+            t.heading.concepts = title.into_boxed_slice();
         }
         let safeguard = features
             .tasks

@@ -284,6 +284,8 @@ struct PairContext {
     /// Whether the clause pair shares a carried concept, when both carry one (set per
     /// clause pair).
     concept: Option<f64>,
+    /// Whether the two titles carry one concept, when both carry one.
+    title_concept: Option<f64>,
 }
 
 impl Hybrid {
@@ -330,6 +332,7 @@ impl Hybrid {
                 .then(|| f64::from(u8::from(overlap(&a.departments, &b.departments) > 0))),
             kind: (a.safeguard != b.safeguard).then_some(0.0),
             concept: None,
+            title_concept: Hybrid::concept(&a.heading, &b.heading),
         }
     }
 
@@ -340,7 +343,7 @@ impl Hybrid {
     }
 
     /// Names of the features, in the order of [`Hybrid::values`].
-    const FEATURES: [&'static str; 10] = [
+    const FEATURES: [&'static str; 11] = [
         "clause-tfidf",
         "clause-bm25",
         "clause-char-dice",
@@ -350,18 +353,27 @@ impl Hybrid {
         "target-metric",
         "department",
         "concept",
+        "title-concept",
         "kind",
     ];
 
     /// Each feature's value and weight; the weights sum to 1.
-    fn values(text_values: [f64; 4], context: &PairContext) -> [(f64, f64); 10] {
+    fn values(text_values: [f64; 4], context: &PairContext) -> [(f64, f64); 11] {
         let text = Hybrid::blend(text_values);
         let typed_on = text >= TYPED_FLOOR;
         let metric_w = if typed_on && context.metric.is_some() { METRIC_WEIGHT } else { 0.0 };
         let department_w = if typed_on && context.department.is_some() { DEPARTMENT_WEIGHT } else { 0.0 };
         let concept_w = if typed_on && context.concept.is_some() { CONCEPT_WEIGHT } else { 0.0 };
+        let title_concept_w = if typed_on && context.title_concept.is_some() { CONCEPT_WEIGHT } else { 0.0 };
         let kind_w = if typed_on && context.kind.is_some() { KIND_WEIGHT } else { 0.0 };
-        let total = CLAUSE_WEIGHT + WHOLE_WEIGHT + TITLE_WEIGHT + metric_w + department_w + concept_w + kind_w;
+        let total = CLAUSE_WEIGHT
+            + WHOLE_WEIGHT
+            + TITLE_WEIGHT
+            + metric_w
+            + department_w
+            + concept_w
+            + title_concept_w
+            + kind_w;
         let clause = |k: usize| {
             let value = text_values.get(k).copied().unwrap_or(0.0);
             let weight = TEXT_WEIGHTS.get(k).map_or(0.0, |(_, w)| w * CLAUSE_WEIGHT / total);
@@ -377,6 +389,7 @@ impl Hybrid {
             (context.metric.unwrap_or(0.0), metric_w / total),
             (context.department.unwrap_or(0.0), department_w / total),
             (context.concept.unwrap_or(0.0), concept_w / total),
+            (context.title_concept.unwrap_or(0.0), title_concept_w / total),
             (context.kind.unwrap_or(0.0), kind_w / total),
         ]
     }

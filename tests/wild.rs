@@ -61,20 +61,38 @@ fn the_second_wild_batch_is_read_to_its_gold() {
     assert_eq!(score.clean_metrics.right, score.clean_metrics.gold, "help: {:?}", score.misses);
 }
 
-/// The third batch, held out from every parser rule written so far: its misses have not
-/// been read.
+/// The third batch, held out from the rules written before it was read (its README says
+/// which came after).
 #[test]
 fn the_third_wild_batch_is_read_to_its_gold() {
     let score = wild::score(&wild::corpus_in("wild3"));
+    let misses = score.misses.join("\n");
     let floors = [
-        ("files with every task right", score.files, 0.82),
-        ("tasks", score.tasks, 0.71),
+        ("files with every task right", score.files, 0.86),
+        ("tasks", score.tasks, 0.82),
         ("targets", score.targets, 0.36),
         ("units", score.units, 1.0),
         // Its gold writes a bare …负责 as responsible where the crate reads sole or shared.
         ("unit roles", score.roles, 0.77),
         ("deadlines", score.deadlines, 0.87),
-        ("header fields", score.header, 0.57),
+        ("header fields", score.header, 0.66),
+    ];
+    for (what, count, floor) in floors {
+        assert!(count.ratio() >= floor, "help: {what} {count} fell below {floor}:\n{misses}");
+    }
+}
+
+/// The fourth batch, held out from every parser rule written so far: its misses have not
+/// been read.
+#[test]
+fn the_fourth_wild_batch_is_read_to_its_gold() {
+    let score = wild::score(&wild::corpus_in("wild4"));
+    let floors = [
+        ("files with every task right", score.files, 0.84),
+        ("tasks", score.tasks, 0.42),
+        ("targets", score.targets, 0.71),
+        ("units", score.units, 0.40),
+        ("header fields", score.header, 0.64),
     ];
     for (what, count, floor) in floors {
         // The misses stay unprinted: reading them would end the batch's use as held out.
@@ -90,7 +108,11 @@ fn every_metric_of_every_wild_plan_is_a_noun_phrase() {
 
 #[test]
 fn wild_plans_keep_every_byte_and_take_no_page_furniture_as_a_task() {
-    let batches = wild::corpus().into_iter().chain(wild::corpus_in("wild2")).chain(wild::corpus_in("wild3"));
+    let batches = wild::corpus()
+        .into_iter()
+        .chain(wild::corpus_in("wild2"))
+        .chain(wild::corpus_in("wild3"))
+        .chain(wild::corpus_in("wild4"));
     for (slug, text, _) in batches {
         let Ok(plan) = Parser::new().id(slug.as_str()).parse(&text) else { continue };
         assert!(plan.segments_tile(), "help: {slug}: segments do not tile");

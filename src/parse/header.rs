@@ -135,7 +135,9 @@ pub(crate) fn read<'s>(front: impl Iterator<Item = &'s str>, back: impl Iterator
         .map(|(i, l)| joined_title(&front, i, l))
         .or_else(|| notice.and_then(|n| title_in_notice(n)))
         .or_else(|| front.iter().find_map(|l| title_quoted(l)))
-        .map(without_file_extension);
+        .map(without_file_extension)
+        .map(without_doc_number)
+        .map(after_issuing);
     let city = issuer.as_deref().and_then(city_of).or_else(|| title.as_deref().and_then(city_in_title));
     let period =
         title.as_deref().and_then(period_in).or_else(|| issued.map(|d| Period { start: d.year(), end: d.year() }));
@@ -153,6 +155,26 @@ fn without_file_extension(title: String) -> String {
     }
 }
 
+/// A title without the document number a web page appends: "…实施意见(池政〔2017〕101号)".
+fn without_doc_number(title: String) -> String {
+    let Some(open) = title.rfind(['(', '（']) else { return title };
+    let tail = title.get(open..).unwrap_or("");
+    let inner = tail.trim_start_matches(['(', '（']).trim_end_matches([')', '）']);
+    if open > 0 && tail.ends_with([')', '）']) && is_doc_number(inner) {
+        return title.get(..open).unwrap_or(&title).trim_end().to_string();
+    }
+    title
+}
+
+/// The title a news line gives after its 印发: "自治区党委办公厅 自治区人民政府办公厅印发自治区
+/// 数字政府改革建设方案" → "自治区数字政府改革建设方案".
+fn after_issuing(title: String) -> String {
+    match title.rfind("印发").map(|at| title.get(at + "印发".len()..).unwrap_or("").trim_matches(['《', '》'])) {
+        Some(rest) if is_title(rest) && rest.chars().count() >= 6 => rest.to_string(),
+        _ => title,
+    }
+}
+
 /// The part of a line before its 关于: the issuer of "济南市人民政府办公厅关于…".
 fn before_about(line: &str) -> Option<&str> {
     let at = crate::script::fold(line).find("关于")?;
@@ -165,7 +187,7 @@ fn before_about(line: &str) -> Option<&str> {
 fn joined_title(front: &[String], at: usize, line: &str) -> String {
     let above = at.checked_sub(1).and_then(|i| front.get(i)).filter(|l| {
         l.chars().count() <= 30
-            && !l.contains(['。', '，', ',', ':', '：', '；', '(', '（', '《', '“'])
+            && !l.contains(['。', '，', ',', ':', '：', '；', '(', '（', '《'])
             && !is_title(l)
             && !is_issuer(l)
             && !is_agency(l)
@@ -249,7 +271,8 @@ fn city_in_title(title: &str) -> Option<String> {
         return province_opening(title, &folded);
     };
     let place = folded.get(..end)?;
-    const NOT_PLACE: [&str; 7] = ["数字", "智慧", "建设", "政府", "关于", "印发", "新型"];
+    const NOT_PLACE: [&str; 12] =
+        ["数字", "智慧", "建设", "政府", "关于", "印发", "新型", "自治", "政务", "服务", "示范", "打造"];
     // 城 opens no place name (城市, 城乡) but ends many (盐城, 聊城).
     if place.chars().count() < 2 || place.starts_with('城') || NOT_PLACE.iter().any(|w| place.contains(w)) {
         return None;
@@ -428,8 +451,9 @@ fn title_in_notice(notice: &str) -> Option<String> {
         let at = notice.find("关于")?;
         return notice.get(at..).filter(|t| !t.contains("通知")).map(str::to_string);
     };
+    let inner = inner.trim_end_matches(['》', '〉']);
     let inner = inner.strip_suffix("的通知").unwrap_or(inner);
-    let inner = inner.trim_matches(['《', '》']);
+    let inner = inner.trim_matches(['《', '》', '〈', '〉']);
     (!inner.is_empty()).then(|| inner.to_string())
 }
 
@@ -521,6 +545,21 @@ mod tests {
         assert!(!is_title("建立数据共享责任清单。"));
         assert_eq!(without_file_extension("加快推进5G网络建设实施方案.DOCX".into()), "加快推进5G网络建设实施方案");
         assert_eq!(without_file_extension("数字政府工作要点".into()), "数字政府工作要点");
+        assert_eq!(
+            without_doc_number("关于创优营商环境的实施意见(池政〔2017〕101号)".into()),
+            "关于创优营商环境的实施意见"
+        );
+        assert_eq!(without_doc_number("某市行动方案(2023—2025年)".into()), "某市行动方案(2023—2025年)");
+        assert_eq!(
+            after_issuing("自治区党委办公厅 自治区人民政府办公厅印发自治区数字政府改革建设方案".into()),
+            "自治区数字政府改革建设方案"
+        );
+        assert_eq!(
+            title_in_notice("《北京市人民政府办公厅关于印发〈北京市2016年政务公开工作要点〉的通知》").as_deref(),
+            Some("北京市2016年政务公开工作要点")
+        );
+        assert_eq!(city_in_title("自治区数字政府改革建设方案"), None);
+        assert_eq!(city_in_title("争创政务服务示范县行动方案"), None);
         assert_eq!(years_in("12345年2021").collect::<Vec<_>>(), vec![2021]);
         assert_eq!(period_in("行动方案（２０２２—２０２４年）"), Some(Period { start: 2022, end: 2024 }));
     }

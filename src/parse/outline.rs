@@ -8,6 +8,7 @@
 use std::ops::Range;
 
 use super::numbering::{marker_at, rank, Marker};
+use crate::extract::brackets::ROUND;
 use crate::extract::number::is_digit;
 use crate::extract::text::{ends_sentence, is_space, slice, without_glosses};
 use crate::model::{NumberStyle, Numeral};
@@ -169,6 +170,46 @@ fn can_glue(line: &str, at: usize, ascii_prefix: usize) -> bool {
         Some(_) => at == ascii_prefix,
         None => false,
     }
+}
+
+/// Offsets in `line` of glued items that number a run of their own, 1, 2, 3 … of one
+/// style, each after a full stop or a closing bracket: "…改革。(1)全面落实…(牵头负责)(2)完善…". Such items open
+/// a numbering where none is open yet; a lone glued "(1)" stays in its sentence.
+fn glued_runs(line: &str, ascii_prefix: usize) -> Vec<usize> {
+    let mut found: Vec<(usize, Numeral)> = Vec::new();
+    for (offset, c) in line.char_indices().skip(1) {
+        if !(ROUND.opens(c) || is_digit(c) || ('一'..='十').contains(&c) || ('①'..='⑳').contains(&c)) {
+            continue;
+        }
+        // After a full stop or a closing bracket: items of a list run on after "；" are
+        // the measures of one task ("①建设平台10个；②培育企业5000家").
+        let before = line.get(..offset).and_then(|b| b.chars().next_back());
+        if !matches!(before, Some('。' | ')' | '）')) && offset != ascii_prefix {
+            continue;
+        }
+        if let Some(m) = line.get(offset..).and_then(marker_at) {
+            found.push((offset, m.numeral));
+        }
+    }
+    let mut runs = Vec::new();
+    for (k, &(offset, numeral)) in found.iter().enumerate() {
+        if numeral.value != 1 {
+            continue;
+        }
+        // The items that follow it in order, 2, 3 …, of its style.
+        let mut next = 2;
+        let mut run = vec![offset];
+        for &(o, n) in found.iter().skip(k + 1) {
+            if n.style == numeral.style && n.value == next {
+                run.push(o);
+                next += 1;
+            }
+        }
+        if run.len() >= 2 {
+            runs.extend(run);
+        }
+    }
+    runs
 }
 
 /// Whether a copy ran its paragraphs together on long lines, each item after a space:
@@ -339,6 +380,7 @@ impl Builder<'_> {
             }
         }
         let ascii_prefix = content.find(|c: char| !c.is_ascii_graphic()).unwrap_or(content.len());
+        let runs = glued_runs(content, ascii_prefix);
         for (offset, _) in content.char_indices() {
             let at = line.start + offset;
             if at <= piece_start {
@@ -357,7 +399,8 @@ impl Builder<'_> {
             // Where items run inline (a page-chunked copy), a first item of a style not
             // open yet opens too: 一、 after a sentence, then (一).
             let opens_inline = inline && marker.numeral.value == 1 && !self.is_open(marker.numeral.style);
-            if !self.continues_open(marker.numeral) && !opens_inline {
+            let in_run = glued && runs.contains(&offset);
+            if !self.continues_open(marker.numeral) && !opens_inline && !in_run {
                 continue;
             }
             self.add_piece(piece_start..at);
@@ -432,6 +475,20 @@ mod tests {
     fn titles(text: &str) -> Vec<(String, Option<usize>)> {
         let outline = outline(text).unwrap();
         outline.nodes.iter().map(|n| (n.numeral.to_string(), n.parent)).collect()
+    }
+
+    #[test]
+    fn items_glued_in_a_run_open_a_numbering() {
+        let text = "一、主要任务\n(一)深化商事制度改革。(1)全面落实改革。(市工商局牵头负责)(2)完善全程电子化。(3)推进名称登记改革。\n";
+        let got: Vec<String> = titles(text).into_iter().map(|t| t.0).collect();
+        assert_eq!(got, ["一", "(一)", "(1)", "(2)", "(3)"]);
+        // A lone glued (1) stays in its sentence; so does a run that skips a number.
+        let lone = "一、主要任务\n(一)推进改革。(1)全面落实改革。\n(二)完善。(1)甲。(3)乙。\n";
+        let got: Vec<String> = titles(lone).into_iter().map(|t| t.0).collect();
+        assert_eq!(got, ["一", "(一)", "(二)"]);
+        assert_eq!(glued_runs("改革。(1)甲。(2)乙。", 0).len(), 2);
+        assert!(glued_runs("依据(1)甲(2)乙", 0).is_empty(), "help: not after a sentence's end");
+        assert!(glued_runs("推进发展。①建设平台10个；②培育企业5000家。", 0).is_empty(), "help: a list after ；");
     }
 
     #[test]

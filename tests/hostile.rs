@@ -74,6 +74,25 @@ fn a_numbering_from_one_to_99999() {
 }
 
 #[test]
+fn glued_items_labelled_lines_and_run_on_text_stay_linear() {
+    // Items glued after full stops, each a run of its own "(1)" or one run 1 … n.
+    let ones = |n: usize| format!("一、主要任务\n(一)改革。{}", "(1)甲。".repeat(n));
+    assert_linear("glued ones", 50_000, ones, |plan, _, _| assert!(!plan.tasks.is_empty()));
+    let run =
+        |n: usize| format!("一、主要任务\n(一)改革。{}", (1..=n).map(|i| format!("({i})甲。")).collect::<String>());
+    assert_linear("glued run", 49_999, run, |plan, _, _| assert!(!plan.tasks.is_empty()));
+    // Labels and bare responsibilities, one sentence after another on one line.
+    let labels = |n: usize| format!("一、主要任务\n1.建设。{}", "责任单位：市大数据局；市民政局负责。".repeat(n));
+    assert_linear("labels", 50_000, labels, |plan, _, _| assert!(!plan.tasks[0].units.is_empty()));
+    // A plan run onto one line, 一、 二、 … after spaces.
+    let run_on = |n: usize| {
+        let items: String = (1..=n).map(|i| format!(" {}、任务内容。", ["一", "二", "三"][(i - 1) % 3])).collect();
+        format!("某市工作要点 {items}")
+    };
+    assert_linear("run-on", 50_000, run_on, |plan, text, _| assert_eq!(plan.source_len, text.len()));
+}
+
+#[test]
 fn a_hundred_thousand_targets_in_one_clause() {
     // Each target once looked to the end of its clause for its metric.
     let make = |n: usize| format!("一、主要任务\n1.{}", "建成5G基站2000个".repeat(n));

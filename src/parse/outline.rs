@@ -191,24 +191,28 @@ fn glued_runs(line: &str, ascii_prefix: usize) -> Vec<usize> {
             found.push((offset, m.numeral));
         }
     }
+    // One pass: per style the run being read (its offsets), a new 1 starting another.
     let mut runs = Vec::new();
-    for (k, &(offset, numeral)) in found.iter().enumerate() {
-        if numeral.value != 1 {
-            continue;
-        }
-        // The items that follow it in order, 2, 3 …, of its style.
-        let mut next = 2;
-        let mut run = vec![offset];
-        for &(o, n) in found.iter().skip(k + 1) {
-            if n.style == numeral.style && n.value == next {
-                run.push(o);
-                next += 1;
-            }
-        }
+    let mut open: Vec<(NumberStyle, Vec<usize>)> = Vec::new();
+    let flush = |run: Vec<usize>, runs: &mut Vec<usize>| {
         if run.len() >= 2 {
             runs.extend(run);
         }
+    };
+    for (offset, numeral) in found {
+        let slot = open.iter_mut().find(|(style, _)| *style == numeral.style);
+        match slot {
+            Some((_, run)) if numeral.value == 1 => flush(std::mem::replace(run, vec![offset]), &mut runs),
+            Some((_, run)) if run.len() as u32 + 1 == numeral.value => run.push(offset),
+            Some(_) => {}
+            None if numeral.value == 1 => open.push((numeral.style, vec![offset])),
+            None => {}
+        }
     }
+    for (_, run) in open {
+        flush(run, &mut runs);
+    }
+    runs.sort_unstable();
     runs
 }
 
@@ -399,7 +403,7 @@ impl Builder<'_> {
             // Where items run inline (a page-chunked copy), a first item of a style not
             // open yet opens too: 一、 after a sentence, then (一).
             let opens_inline = inline && marker.numeral.value == 1 && !self.is_open(marker.numeral.style);
-            let in_run = glued && runs.contains(&offset);
+            let in_run = glued && runs.binary_search(&offset).is_ok();
             if !self.continues_open(marker.numeral) && !opens_inline && !in_run {
                 continue;
             }

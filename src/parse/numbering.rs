@@ -42,6 +42,9 @@ fn spaces_len(s: &str) -> usize {
 
 /// The length of a pinyin gloss a mirror glued in at byte `at` of `s` ("一(yī)、"), or 0.
 fn gloss_at(s: &str, at: usize) -> usize {
+    if !s.get(at..).is_some_and(|r| r.starts_with('(')) {
+        return 0;
+    }
     // A gloss is short: look at a few characters around it only.
     let end = (at + 24).min(s.len());
     let end = (end..=s.len()).find(|&e| s.is_char_boundary(e)).unwrap_or(s.len());

@@ -8,7 +8,6 @@
 use std::ops::Range;
 
 use super::numbering::{marker_at, rank, Marker};
-use crate::extract::brackets::ROUND;
 use crate::extract::number::is_digit;
 use crate::extract::text::{ends_sentence, is_space, slice, without_glosses};
 use crate::model::{NumberStyle, Numeral};
@@ -176,21 +175,19 @@ fn can_glue(line: &str, at: usize, ascii_prefix: usize) -> bool {
 /// style, each after a full stop or a closing bracket: "…改革。(1)全面落实…(牵头负责)(2)完善…". Such items open
 /// a numbering where none is open yet; a lone glued "(1)" stays in its sentence.
 fn glued_runs(line: &str, ascii_prefix: usize) -> Vec<usize> {
+    // After a full stop or a closing bracket: items of a list run on after "；" are
+    // the measures of one task ("①建设平台10个；②培育企业5000家").
+    let after_stops =
+        line.char_indices().filter(|&(_, c)| matches!(c, '。' | ')' | '）')).map(|(at, c)| at + c.len_utf8());
+    let after_prefix = (ascii_prefix > 0).then_some(ascii_prefix);
     let mut found: Vec<(usize, Numeral)> = Vec::new();
-    for (offset, c) in line.char_indices().skip(1) {
-        if !(ROUND.opens(c) || is_digit(c) || ('一'..='十').contains(&c) || ('①'..='⑳').contains(&c)) {
-            continue;
-        }
-        // After a full stop or a closing bracket: items of a list run on after "；" are
-        // the measures of one task ("①建设平台10个；②培育企业5000家").
-        let before = line.get(..offset).and_then(|b| b.chars().next_back());
-        if !matches!(before, Some('。' | ')' | '）')) && offset != ascii_prefix {
-            continue;
-        }
-        if let Some(m) = line.get(offset..).and_then(marker_at) {
+    for offset in after_prefix.into_iter().chain(after_stops) {
+        if let Some(m) = line.get(offset..).filter(|rest| !rest.is_empty()).and_then(marker_at) {
             found.push((offset, m.numeral));
         }
     }
+    found.sort_by_key(|f| f.0);
+    found.dedup_by_key(|f| f.0);
     // One pass: per style the run being read (its offsets), a new 1 starting another.
     let mut runs = Vec::new();
     let mut open: Vec<(NumberStyle, Vec<usize>)> = Vec::new();
@@ -222,18 +219,19 @@ fn glued_runs(line: &str, ascii_prefix: usize) -> Vec<usize> {
 fn runs_on(text: &str, all: &[Line]) -> bool {
     all.iter().any(|l| {
         let line = slice(text, l.start..l.end);
-        if line.chars().count() < 200 {
+        // 200 characters are 200 bytes at least; most lines are shorter.
+        if line.len() < 200 || line.chars().count() < 200 {
             return false;
         }
+        // Each 、 that ends a Chinese numeral written after white space: " 一、", " 十二、".
         let mut next = 1;
-        let mut prev: Option<char> = None;
-        for (at, c) in line.char_indices() {
-            let after_space = prev.is_some_and(is_space);
-            prev = Some(c);
-            if !after_space || !('一'..='龥').contains(&c) {
+        for (at, _) in line.match_indices('、') {
+            let before = slice(line, ..at);
+            let numeral = before.trim_end_matches(|c: char| "一二三四五六七八九十".contains(c));
+            if numeral.len() == before.len() || !numeral.ends_with(is_space) {
                 continue;
             }
-            let Some(m) = line.get(at..).and_then(marker_at) else { continue };
+            let Some(m) = line.get(numeral.len()..).and_then(marker_at) else { continue };
             if m.numeral.style == NumberStyle::Chinese && m.numeral.value == next {
                 next += 1;
                 if next > 2 {
@@ -384,7 +382,8 @@ impl Builder<'_> {
             }
         }
         let ascii_prefix = content.find(|c: char| !c.is_ascii_graphic()).unwrap_or(content.len());
-        let runs = glued_runs(content, ascii_prefix);
+        // Read only when a glued item could open no numbering otherwise (rare).
+        let mut runs: Option<Vec<usize>> = None;
         for (offset, _) in content.char_indices() {
             let at = line.start + offset;
             if at <= piece_start {
@@ -403,9 +402,11 @@ impl Builder<'_> {
             // Where items run inline (a page-chunked copy), a first item of a style not
             // open yet opens too: 一、 after a sentence, then (一).
             let opens_inline = inline && marker.numeral.value == 1 && !self.is_open(marker.numeral.style);
-            let in_run = glued && runs.binary_search(&offset).is_ok();
-            if !self.continues_open(marker.numeral) && !opens_inline && !in_run {
-                continue;
+            if !self.continues_open(marker.numeral) && !opens_inline {
+                let runs = runs.get_or_insert_with(|| glued_runs(content, ascii_prefix));
+                if !(glued && runs.binary_search(&offset).is_ok()) {
+                    continue;
+                }
             }
             self.add_piece(piece_start..at);
             self.open(at, marker);

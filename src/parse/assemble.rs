@@ -480,7 +480,21 @@ pub(crate) fn table_plan(source: &str, id: Option<&str>) -> Option<Plan> {
         apply_row(source, row, &mut task, &years);
         tasks.push(task);
     }
-    Some(Plan {
+    Some(under_header(id, header, Body { headings: Vec::new(), tasks, goals: Vec::new(), segments }, 0..source.len()))
+}
+
+/// What assembly made of a plan's body.
+struct Body {
+    headings: Vec<Heading>,
+    tasks: Vec<Task>,
+    goals: Vec<Target>,
+    segments: Vec<Segment>,
+}
+
+/// The plan of a body under its header, covering the bytes `covers` of the source.
+fn under_header(id: String, header: Header, body: Body, covers: Range<usize>) -> Plan {
+    let Body { headings, tasks, goals, segments } = body;
+    Plan {
         id,
         city: header.city,
         issuer: header.issuer,
@@ -488,13 +502,13 @@ pub(crate) fn table_plan(source: &str, id: Option<&str>) -> Option<Plan> {
         issued: header.issued,
         period: header.period,
         title: header.title,
-        headings: Vec::new(),
+        headings,
         tasks,
-        goals: Vec::new(),
+        goals,
         segments,
-        source_len: source.len(),
-        source_start: 0,
-    })
+        source_len: covers.end,
+        source_start: covers.start,
+    }
 }
 
 /// The responsibilities of a task that absorbed its sub-items, from the items', read once
@@ -755,21 +769,7 @@ pub(crate) fn plan(source: &str, outline: &Outline, id: Option<&str>) -> Plan {
     if let Some(start) = outline.trailer_start {
         segments.push(Segment::new(SegmentKind::Trailer, Span::new(start, outline.end), None));
     }
-    Plan {
-        id,
-        city: header.city,
-        issuer: header.issuer,
-        doc_number: header.doc_number,
-        issued: header.issued,
-        period: header.period,
-        title: header.title,
-        headings,
-        tasks,
-        goals,
-        segments,
-        source_len: outline.end,
-        source_start: outline.start,
-    }
+    under_header(id, header, Body { headings, tasks, goals, segments }, outline.start..outline.end)
 }
 
 #[cfg(test)]

@@ -58,21 +58,29 @@ fn date_at(text: &str, at: usize) -> Option<(u16, Option<u8>, Option<u8>, usize)
     }
     let mut end = at + n;
     end += text.get(end..)?.strip_prefix('年').map(|_| '年'.len_utf8())?;
-    let mut month = None;
+    let (month, day) = match month_day_at(text, end) {
+        Some((month, day, after)) => {
+            end = after;
+            (Some(month), day)
+        }
+        None => (None, None),
+    };
+    Some((u16::try_from(year).ok()?, month, day, end))
+}
+
+/// The month at `at` of `text` (`M月`, `M月D日`), if it is one; returns month, day and
+/// the end of the date.
+fn month_day_at(text: &str, at: usize) -> Option<(u8, Option<u8>, usize)> {
+    let (month, n) = number(text.get(at..)?).filter(|(m, _)| (1..=12).contains(m))?;
+    let mut end = at + n + text.get(at + n..)?.strip_prefix('月').map(|_| '月'.len_utf8())?;
     let mut day = None;
-    if let Some((m, n)) = text.get(end..).and_then(number).filter(|(m, _)| (1..=12).contains(m)) {
-        if let Some(rest) = text.get(end + n..).and_then(|r| r.strip_prefix('月')) {
-            month = Some(m as u8);
-            end += n + '月'.len_utf8();
-            if let Some((d, n)) = number(rest).filter(|(d, _)| (1..=31).contains(d)) {
-                if text.get(end + n..).is_some_and(|r| r.starts_with(['日', '号'])) {
-                    day = Some(d as u8);
-                    end += n + '日'.len_utf8();
-                }
-            }
+    if let Some((d, n)) = text.get(end..).and_then(number).filter(|(d, _)| (1..=31).contains(d)) {
+        if text.get(end + n..).is_some_and(|r| r.starts_with(['日', '号'])) {
+            day = u8::try_from(d).ok();
+            end += n + '日'.len_utf8();
         }
     }
-    Some((u16::try_from(year).ok()?, month, day, end))
+    Some((u8::try_from(month).ok()?, day, end))
 }
 
 /// Words after a month of no year that make it a deadline, longest first.
@@ -81,15 +89,7 @@ const MONTH_AFTER: [&str; 6] = ["底前", "末前", "之前", "以前", "底", "
 /// A month of no year framed as a deadline at byte `at`: "6月底前", "到11月底",
 /// "9月30日前" (any month with a day or a frame where `every_date`).
 fn month_at(text: &str, at: usize, every_date: bool) -> Option<Mention> {
-    let (month, n) = number(text.get(at..)?).filter(|(m, _)| (1..=12).contains(m))?;
-    let mut end = at + n + text.get(at + n..)?.strip_prefix('月').map(|_| '月'.len_utf8())?;
-    let mut day = None;
-    if let Some((d, n)) = text.get(end..).and_then(number).filter(|(d, _)| (1..=31).contains(d)) {
-        if text.get(end + n..).is_some_and(|r| r.starts_with(['日', '号'])) {
-            day = Some(d as u8);
-            end += n + '日'.len_utf8();
-        }
-    }
+    let (month, day, end) = month_day_at(text, at)?;
     let framed_after = MONTH_AFTER.iter().find(|w| text.get(end..).is_some_and(|r| r.starts_with(*w)));
     if framed_after.is_none() && !every_date {
         return None;
@@ -97,7 +97,7 @@ fn month_at(text: &str, at: usize, every_date: bool) -> Option<Mention> {
     let before = slice(text, ..at).trim_end_matches(is_space);
     let start = BEFORE.iter().find(|w| before.ends_with(*w)).map_or(at, |w| before.len() - w.len());
     let end = end + framed_after.map_or(0, |w| w.len());
-    Some(Mention { range: start..end, year: None, month: Some(u8::try_from(month).ok()?), day })
+    Some(Mention { range: start..end, year: None, month: Some(month), day })
 }
 
 /// The deadlines written in `text`, in order. A date counts when deadline words frame it

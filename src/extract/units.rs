@@ -195,26 +195,22 @@ fn labels_in(src: &Source<'_>, inner: &Range<usize>) -> Vec<(Range<usize>, Label
         if at < next || !(LABEL_STARTS.contains(&c) || DEADLINE_STARTS.contains(&c)) {
             continue;
         }
-        let rest = slice(content, at..);
-        for (word, label) in LABELS {
-            let Some(after) = rest.strip_prefix(word) else { continue };
-            let spaces = after.len() - after.trim_start_matches(is_space).len();
-            if let Some(colon) = after.get(spaces..).and_then(|a| a.chars().next()).filter(|c| matches!(c, ':' | '：'))
-            {
-                let start = inner.start + at;
-                let len = word.len() + spaces + colon.len_utf8();
-                found.push((start..start + len, label));
-                next = at + len;
-                break;
-            }
+        if let Some((len, label)) = label_at(slice(content, at..)) {
+            let start = inner.start + at;
+            found.push((start..start + len, label));
+            next = at + len;
         }
     }
     found
 }
 
+/// The last characters of [`ROLE_WORDS`]: most clauses are done with one comparison.
+const ROLE_ENDS: [char; 10] = ['责', '实', '施', '头', '合', '助', '同', '与', '办', '导'];
+/// The last characters of a time clause's usual endings (…前完成, …年底, …12月, …30日).
+const TIME_ENDS: [char; 9] = ['成', '前', '持', '进', '底', '年', '月', '日', '号'];
+
 fn role_word(clause: &str) -> Option<(&'static str, Role)> {
-    // Every role word ends in one of these: most clauses are done with one comparison.
-    if !clause.ends_with(['责', '实', '施', '头', '合', '助', '同', '与', '办', '导']) {
+    if !clause.ends_with(ROLE_ENDS) {
         return None;
     }
     ROLE_WORDS.iter().copied().find(|(w, _)| clause.ends_with(w))
@@ -339,13 +335,12 @@ fn labelled_runs(src: &Source<'_>) -> Vec<Range<usize>> {
             let rest = slice(folded, at..line_end);
             let start = at + rest.len() - rest.trim_start_matches(is_space).len();
             let sentence = slice(folded, start..line_end);
-            // The sentence's end: after its full stop or semicolon, else the line's.
-            let stop = sentence.find(['。', '；', ';']);
-            let end =
-                stop.map_or(line_end, |n| start + n + slice(sentence, n..).chars().next().map_or(1, char::len_utf8));
             if label_at(sentence).is_none() {
-                let content = start..stop.map_or(line_end, |n| start + n);
-                if is_bare_responsibility(src, &content) {
+                // The sentence's end: after its full stop or semicolon, else the line's.
+                let stop = sentence.find(['。', '；', ';']);
+                let end = stop
+                    .map_or(line_end, |n| start + n + slice(sentence, n..).chars().next().map_or(1, char::len_utf8));
+                if is_bare_responsibility(src, &(start..stop.map_or(line_end, |n| start + n))) {
                     runs.push(start..end);
                 }
                 at = end;
@@ -387,10 +382,7 @@ fn is_bare_responsibility(src: &Source<'_>, content: &Range<usize>) -> bool {
     }
     let words = src.folded(content.clone()).trim_end_matches(is_space);
     // The sentence ends in a role word (负责, 牵头, 配合 …) or a time ("…前完成").
-    if !words.ends_with([
-        '责', '施', '头', '合', '助', '同', '与', '办', '导', '实', '成', '前', '持', '进', '底', '年', '月', '日',
-        '号',
-    ]) {
+    if !words.ends_with(ROLE_ENDS) && !words.ends_with(TIME_ENDS) {
         return false;
     }
     let last = words.rsplit([',', '，']).next().unwrap_or(words).trim_matches(is_space);
@@ -502,18 +494,14 @@ fn unlabelled(
             lists.push((start..clause.end, None));
         }
     }
-    let mut next_role = otherwise;
-    let roles: Vec<Role> = lists
-        .iter()
-        .rev()
-        .map(|(_, role)| {
-            if let Some(role) = role {
-                next_role = *role;
-            }
-            next_role
-        })
-        .collect();
-    for ((names, _), role) in lists.into_iter().zip(roles.into_iter().rev()) {
+    // Each list takes the role of the next role word; the last lists, none, `otherwise`.
+    let mut role = otherwise;
+    for list in lists.iter_mut().rev() {
+        role = list.1.unwrap_or(role);
+        list.1 = Some(role);
+    }
+    for (names, role) in lists {
+        let role = role.unwrap_or(otherwise);
         let mut mentions = split_units(src, trim(src.folded, names), role);
         if role == Role::Sole && mentions.len() > 1 {
             for m in &mut mentions {

@@ -249,18 +249,17 @@ impl Matcher {
                 TaskMarks { clauses, title }
             })
             .collect();
-        // The hybrid weighs whether two clauses carry one concept.
+        // The hybrid weighs whether two clauses, and two titles, carry one concept.
+        let distinct = |mut concepts: Vec<u32>| {
+            concepts.sort_unstable();
+            concepts.dedup();
+            concepts.into_boxed_slice()
+        };
         for (t, m) in features.tasks.iter_mut().zip(&marks) {
             for (k, clause) in t.clauses.iter_mut().enumerate() {
-                let mut carried: Vec<u32> = m.carried(k).collect();
-                carried.sort_unstable();
-                carried.dedup();
-                clause.concepts = carried.into_boxed_slice();
+                clause.concepts = distinct(m.carried(k).collect());
             }
-            let mut title: Vec<u32> = m.title.to_vec();
-            title.sort_unstable();
-            title.dedup();
-            t.heading.concepts = title.into_boxed_slice();
+            t.heading.concepts = distinct(m.title.to_vec());
         }
         let safeguard = features
             .tasks

@@ -456,12 +456,11 @@ pub(crate) fn table_plan(source: &str, id: Option<&str>) -> Option<Plan> {
     }
     let mut tasks = Vec::with_capacity(rows.len());
     for (k, row) in rows.iter().enumerate() {
-        let start = if k == 0 { body_start } else { row.lines.start };
         let end = rows.get(k + 1).map_or(source.len(), |next| next.lines.start);
         let pieces: Vec<Range<usize>> = std::iter::once(row.task.clone()).chain(row.details.iter().cloned()).collect();
         let repaired = Repaired::join(source, &pieces, |_| true);
         let dates = mentions(&repaired.text);
-        let span = Span::new(start, end);
+        let span = Span::new(row.lines.start, end);
         segments.push(Segment::new(SegmentKind::Task, span, Some(tasks.len())));
         let ordinal = u32::try_from(k + 1).unwrap_or(u32::MAX);
         let mut task = Task {
